@@ -1,0 +1,232 @@
+package cn.workplan.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.persistence.criteria.Predicate;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
+
+import cn.workplan.audit.AuditAction;
+import cn.workplan.audit.AuditTrail;
+import cn.workplan.org.OfficeService;
+import cn.workplan.org.OrgOption;
+import cn.workplan.org.SchoolService;
+import cn.workplan.system.InvalidInputException;
+import cn.workplan.system.NotFoundException;
+import cn.workplan.system.StaleEditException;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/** Keeps accounts: creation, changes, deactivation, passwords and the login counters. All changes are audited. */
+@Slf4j
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class AccountService {
+
+    static final String AUDIT_TYPE = "USER";
+
+    private final UserAccountRepository users;
+    private final OfficeService offices;
+    private final SchoolService schools;
+    private final PasswordEncoder passwordEncoder;
+    private final SecurityProperties properties;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    /** Accounts matching the filter, by role then name: three queries (accounts, office names, school names). */
+    public List<UserView> list(UserFilter filter) {
+        var officeNames = offices.names();
+        var schoolNames = schools.names();
+        var now = Instant.now(clock);
+        return users.findAll(matching(filter), Sort.by("role", "displayName", "id")).stream()
+                .map(user -> view(user, officeNames, schoolNames, now))
+                .toList();
+    }
+
+    public UserView get(long id) {
+        return view(find(id), offices.names(), schools.names(), Instant.now(clock));
+    }
+
+    public long countActive() {
+        return users.countByActiveTrue();
+    }
+
+    @Transactional
+    public long create(UserData data) {
+        var username = data.username() == null ? "" : data.username().strip();
+        if (username.isEmpty()) {
+            throw new InvalidInputException("username", "user.error.usernameRequired");
+        }
+        if (users.existsByLogin(username)) {
+            throw new InvalidInputException("username", "user.error.duplicateUsername");
+        }
+        checkPassword("password", data.password(), username);
+        checkScope(data);
+        var user = users.save(new UserAccount(username, data, passwordEncoder.encode(data.password()), Instant.now(clock)));
+        audit.created(AUDIT_TYPE, user.getId(), label(user), state(user));
+        log.info("account {} created with role {}", username, data.role());
+        return user.getId();
+    }
+
+    /** Creates all accounts or none. */
+    @Transactional
+    public int createAll(List<UserData> data) {
+        data.forEach(this::create);
+        return data.size();
+    }
+
+    /** Logins among the given ones that are taken already, in lower case. */
+    public List<String> existingLogins(List<String> usernames) {
+        return usernames.isEmpty() ? List.of()
+                : users.existingLogins(usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    @Transactional
+    public void update(long id, UserData data) {
+        var user = find(id);
+        StaleEditException.check(AUDIT_TYPE, id, data.version(), user.getVersion());
+        checkScope(data);
+        var before = state(user);
+        user.apply(data);
+        audit.updated(AUDIT_TYPE, id, label(user), before, state(user));
+    }
+
+    @Transactional
+    public void setActive(long id, boolean active, CurrentUser actor) {
+        var user = find(id);
+        if (!active && actor.id() == id) {
+            throw new InvalidInputException("active", "user.error.deactivateSelf");
+        }
+        if (user.isActive() == active) {
+            return;
+        }
+        var before = state(user);
+        user.setActive(active);
+        audit.record(active ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE, AUDIT_TYPE, id, label(user), before, state(user));
+        log.info("account {} {}", user.getUsername(), active ? "activated" : "deactivated");
+    }
+
+    /** An administrator sets a new password; this also lifts a lock. */
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        var user = find(id);
+        checkPassword("newPassword", newPassword, user.getUsername());
+        user.changePassword(passwordEncoder.encode(newPassword), Instant.now(clock));
+        audit.record(AuditAction.RESET_PASSWORD, AUDIT_TYPE, id, label(user), Map.of(), Map.of());
+    }
+
+    /** A person changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+        var user = find(id);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "password.error.currentWrong");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw new InvalidInputException("newPassword", "password.error.same");
+        }
+        checkPassword("newPassword", newPassword, user.getUsername());
+        user.changePassword(passwordEncoder.encode(newPassword), Instant.now(clock));
+        audit.record(AuditAction.CHANGE_PASSWORD, AUDIT_TYPE, id, label(user), Map.of(), Map.of());
+    }
+
+    /** Counts a failed login and locks the account when there were too many; its own transaction. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailedLogin(String username) {
+        var now = Instant.now(clock);
+        users.recordFailure(username, properties.maxFailedAttempts(), now.plus(properties.lockDuration()));
+        users.findByLogin(username).filter(user -> user.isLocked(now)).ifPresent(user -> {
+            if (user.getFailedAttempts() == 0) {
+                log.warn("account {} locked until {} after {} failed logins", user.getUsername(),
+                        user.getLockedUntil(), properties.maxFailedAttempts());
+                audit.record(AuditAction.LOCK, AUDIT_TYPE, user.getId(), label(user), Map.of(),
+                        Map.of("lockedUntil", user.getLockedUntil()));
+            }
+        });
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSuccessfulLogin(String username) {
+        users.recordSuccess(username, Instant.now(clock));
+    }
+
+    private void checkPassword(String field, String password, String username) {
+        if (password == null || password.length() < properties.minPasswordLength()) {
+            throw new InvalidInputException(field, "password.error.tooShort", properties.minPasswordLength());
+        }
+        if (password.length() > 100) {
+            throw new InvalidInputException(field, "password.error.tooLong", 100);
+        }
+        if (password.equalsIgnoreCase(username)) {
+            throw new InvalidInputException(field, "password.error.sameAsUsername");
+        }
+    }
+
+    /** Office staff need an active office, principals an active school. */
+    private void checkScope(UserData data) {
+        if (data.role() == Role.OFFICE_STAFF && (data.officeId() == null || !contains(offices.options(), data.officeId()))) {
+            throw new InvalidInputException("officeId", "user.error.officeRequired");
+        }
+        if (data.role() == Role.PRINCIPAL && (data.schoolId() == null || !contains(schools.options(), data.schoolId()))) {
+            throw new InvalidInputException("schoolId", "user.error.schoolRequired");
+        }
+    }
+
+    private static boolean contains(List<OrgOption> options, long id) {
+        return options.stream().anyMatch(option -> option.id() == id);
+    }
+
+    private Map<String, Object> state(UserAccount user) {
+        return user.state(offices.names(), schools.names());
+    }
+
+    private static String label(UserAccount user) {
+        return user.getDisplayName() + " (" + user.getUsername() + ")";
+    }
+
+    private UserAccount find(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    private static UserView view(UserAccount user, Map<Long, String> officeNames, Map<Long, String> schoolNames, Instant now) {
+        return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
+                user.getOfficeId(), officeNames.get(user.getOfficeId()),
+                user.getSchoolId(), schoolNames.get(user.getSchoolId()),
+                user.getEmail(), user.getPhone(), user.isActive(), user.isLocked(now), user.getLastLoginAt(),
+                user.getVersion());
+    }
+
+    private static Specification<UserAccount> matching(UserFilter filter) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (StringUtils.hasText(filter.q())) {
+                var pattern = "%" + filter.q().strip().toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("username")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("displayName")), pattern, '\\')));
+            }
+            if (filter.role() != null) {
+                where.add(cb.equal(root.get("role"), filter.role()));
+            }
+            if (filter.officeId() != null) {
+                where.add(cb.equal(root.get("officeId"), filter.officeId()));
+            }
+            if (filter.schoolId() != null) {
+                where.add(cb.equal(root.get("schoolId"), filter.schoolId()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package cn.workplan.account;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import lombok.RequiredArgsConstructor;
+
+import cn.workplan.org.OfficeService;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads the account that is logging in, by login name in any case. */
+@Service
+@RequiredArgsConstructor
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository users;
+    private final OfficeService offices;
+    private final Clock clock;
+
+    @Override
+    @Transactional(readOnly = true)
+    public CurrentUser loadUserByUsername(String username) {
+        var user = users.findByLogin(username == null ? "" : username.strip())
+                .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+        boolean head = user.getRole() == Role.OFFICE_STAFF && user.getOfficeId() != null
+                && offices.isHead(user.getOfficeId(), user.getId());
+        return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
+                user.getOfficeId(), user.getSchoolId(), head, user.isActive(), user.isLocked(Instant.now(clock)),
+                user.getPasswordHash());
+    }
+}

@@ -1,0 +1,121 @@
+package cn.workplan.account;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The logged-in person, as every module sees it: their role and the office or school that scopes
+ * what they may read and change. Obtain it with {@code @AuthenticationPrincipal CurrentUser user}.
+ */
+public final class CurrentUser implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String username;
+    private final String displayName;
+    private final Role role;
+    private final Long officeId;
+    private final Long schoolId;
+    private final boolean officeHead;
+    private final boolean active;
+    private final boolean locked;
+    private String password;
+
+    CurrentUser(long id, String username, String displayName, Role role, Long officeId, Long schoolId,
+            boolean officeHead, boolean active, boolean locked, String password) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.officeId = officeId;
+        this.schoolId = schoolId;
+        this.officeHead = officeHead;
+        this.active = active;
+        this.locked = locked;
+        this.password = password;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The office of office staff; {@code null} for everyone else. */
+    public Long officeId() {
+        return officeId;
+    }
+
+    /** The school of a principal; {@code null} for everyone else. */
+    public Long schoolId() {
+        return schoolId;
+    }
+
+    /** Whether this person heads their office and may approve for it. */
+    public boolean officeHead() {
+        return officeHead;
+    }
+
+    public boolean is(Role role) {
+        return this.role == role;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return password;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return active;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        password = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CurrentUser user && user.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return username + " (" + role + ")";
+    }
+}

@@ -1,0 +1,49 @@
+package cn.workplan.account;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpecificationExecutor<UserAccount> {
+
+    @Query("select u from UserAccount u where lower(u.username) = lower(:username)")
+    Optional<UserAccount> findByLogin(String username);
+
+    @Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(:username)")
+    boolean existsByLogin(String username);
+
+    @Query("select lower(u.username) from UserAccount u where lower(u.username) in :usernames")
+    List<String> existingLogins(Collection<String> usernames);
+
+    List<UserAccount> findAllByIdIn(Collection<Long> ids);
+
+    List<UserAccount> findAllByRoleAndActiveTrueOrderByDisplayName(Role role);
+
+    List<UserAccount> findAllByRoleAndOfficeIdAndActiveTrueOrderByDisplayName(Role role, Long officeId);
+
+    List<UserAccount> findAllByRoleAndActiveTrueAndSchoolIdNotNullOrderByDisplayName(Role role);
+
+    long countByActiveTrue();
+
+    /**
+     * Counts a failed login. Reaching {@code max} locks the account until {@code until} and starts the
+     * count again, so that one failure after the lock expires does not lock it at once.
+     */
+    @Modifying
+    @Query("""
+            update UserAccount u
+               set u.lockedUntil = case when u.failedAttempts + 1 >= :max then :until else u.lockedUntil end,
+                   u.failedAttempts = case when u.failedAttempts + 1 >= :max then 0 else u.failedAttempts + 1 end
+             where lower(u.username) = lower(:username)""")
+    int recordFailure(String username, int max, Instant until);
+
+    @Modifying
+    @Query("update UserAccount u set u.failedAttempts = 0, u.lockedUntil = null, u.lastLoginAt = :now where lower(u.username) = lower(:username)")
+    int recordSuccess(String username, Instant now);
+}

@@ -1,0 +1,10 @@
+package cn.workplan.audit;
+
+/** What happened to an audited record. */
+public enum AuditAction {
+    CREATE, UPDATE, DEACTIVATE, ACTIVATE, RESET_PASSWORD, CHANGE_PASSWORD, LOCK, IMPORT;
+
+    public String messageKey() {
+        return "audit.action." + name();
+    }
+}

@@ -1,0 +1,84 @@
+package cn.workplan.home;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+
+import cn.workplan.account.AccountService;
+import cn.workplan.account.CurrentUser;
+import cn.workplan.account.UserFilter;
+import cn.workplan.audit.AuditQueries;
+import cn.workplan.org.OfficeService;
+import cn.workplan.org.SchoolService;
+import cn.workplan.org.SchoolView;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sends everyone to the start page of their role, filled from the directory. */
+@Controller
+class HomeController {
+
+    private static final int RECENT_AUDIT = 10;
+
+    private final OfficeService offices;
+    private final SchoolService schools;
+    private final AccountService accounts;
+    private final AuditQueries audit;
+
+    HomeController(OfficeService offices, SchoolService schools, AccountService accounts, AuditQueries audit) {
+        this.offices = offices;
+        this.schools = schools;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return switch (user.role()) {
+            case ADMIN -> admin(model);
+            case LEADER -> leader(user, model);
+            case OFFICE_STAFF -> office(user, model);
+            case PRINCIPAL -> principal(user, model);
+            case INSPECTOR -> inspector(model);
+        };
+    }
+
+    private String admin(Model model) {
+        model.addAttribute("officeCount", offices.count());
+        model.addAttribute("schoolCount", schools.countActive());
+        model.addAttribute("userCount", accounts.countActive());
+        model.addAttribute("recent", audit.recent(RECENT_AUDIT));
+        return "home/admin";
+    }
+
+    private String leader(CurrentUser user, Model model) {
+        var all = offices.list();
+        model.addAttribute("inCharge", all.stream()
+                .filter(office -> Objects.equals(office.leaderUserId(), user.id())).toList());
+        model.addAttribute("offices", all);
+        model.addAttribute("schoolCount", schools.countActive());
+        return "home/leader";
+    }
+
+    private String office(CurrentUser user, Model model) {
+        model.addAttribute("office", offices.get(user.officeId()));
+        model.addAttribute("colleagues", accounts.list(new UserFilter(null, null, user.officeId(), null)));
+        return "home/office";
+    }
+
+    private String principal(CurrentUser user, Model model) {
+        model.addAttribute("school", schools.get(user.schoolId()));
+        return "home/principal";
+    }
+
+    private String inspector(Model model) {
+        var byTownship = new LinkedHashMap<String, List<SchoolView>>();
+        schools.list().stream().filter(SchoolView::active)
+                .forEach(school -> byTownship.computeIfAbsent(school.township(), key -> new java.util.ArrayList<>()).add(school));
+        model.addAttribute("townships", byTownship);
+        return "home/inspector";
+    }
+}

@@ -1,0 +1,135 @@
+package cn.workplan.org;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import lombok.RequiredArgsConstructor;
+
+import cn.workplan.audit.AuditAction;
+import cn.workplan.audit.AuditTrail;
+import cn.workplan.system.InvalidInputException;
+import cn.workplan.system.NotFoundException;
+import cn.workplan.system.StaleEditException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps the bureau's offices. Changes are audited; screens read {@link OfficeView}s. */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class OfficeService {
+
+    static final String AUDIT_TYPE = "OFFICE";
+
+    private final OfficeRepository offices;
+    private final PersonDirectory people;
+    private final AuditTrail audit;
+
+    /** All offices in display order, with the names of their head and leader: two queries. */
+    public List<OfficeView> list() {
+        var all = offices.findAllByOrderByDisplayOrderAscIdAsc();
+        var names = people.names(all.stream()
+                .flatMap(office -> Stream.of(office.getHeadUserId(), office.getLeaderUserId()))
+                .filter(Objects::nonNull).distinct().toList());
+        return all.stream().map(office -> view(office, names)).toList();
+    }
+
+    public OfficeView get(long id) {
+        var office = find(id);
+        return view(office, namesOf(office));
+    }
+
+    /** Active offices for select boxes. */
+    public List<OrgOption> options() {
+        return offices.activeOptions();
+    }
+
+    /** Whether the account heads the office. */
+    public boolean isHead(long officeId, long userId) {
+        return offices.existsByIdAndHeadUserId(officeId, userId);
+    }
+
+    public long count() {
+        return offices.count();
+    }
+
+    /** Names of all offices, active or not, by id. */
+    public Map<Long, String> names() {
+        return offices.allOptions().stream().collect(Collectors.toMap(OrgOption::id, OrgOption::name));
+    }
+
+    @Transactional
+    public long create(OfficeData data) {
+        if (offices.existsByName(data.name().strip())) {
+            throw new InvalidInputException("name", "office.error.duplicateName");
+        }
+        if (offices.existsByShortName(data.shortName().strip())) {
+            throw new InvalidInputException("shortName", "office.error.duplicateShortName");
+        }
+        checkLeader(data.leaderUserId());
+        if (data.headUserId() != null) {
+            throw new InvalidInputException("headUserId", "office.error.headNotStaff");
+        }
+        var office = offices.save(new Office(data));
+        audit.created(AUDIT_TYPE, office.getId(), office.getName(), office.state(namesOf(office)));
+        return office.getId();
+    }
+
+    @Transactional
+    public void update(long id, OfficeData data) {
+        var office = find(id);
+        StaleEditException.check(AUDIT_TYPE, id, data.version(), office.getVersion());
+        if (offices.existsByNameAndIdNot(data.name().strip(), id)) {
+            throw new InvalidInputException("name", "office.error.duplicateName");
+        }
+        if (offices.existsByShortNameAndIdNot(data.shortName().strip(), id)) {
+            throw new InvalidInputException("shortName", "office.error.duplicateShortName");
+        }
+        checkLeader(data.leaderUserId());
+        if (data.headUserId() != null
+                && people.staffOf(id).stream().noneMatch(person -> person.id() == data.headUserId())) {
+            throw new InvalidInputException("headUserId", "office.error.headNotStaff");
+        }
+        var before = office.state(namesOf(office));
+        office.apply(data);
+        audit.updated(AUDIT_TYPE, id, office.getName(), before, office.state(namesOf(office)));
+    }
+
+    @Transactional
+    public void setActive(long id, boolean active) {
+        var office = find(id);
+        if (office.isActive() == active) {
+            return;
+        }
+        var before = office.state(Map.of());
+        office.setActive(active);
+        audit.record(active ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE, AUDIT_TYPE, id, office.getName(),
+                before, office.state(Map.of()));
+    }
+
+    private void checkLeader(Long leaderUserId) {
+        if (leaderUserId != null && people.leaders().stream().noneMatch(person -> person.id() == leaderUserId)) {
+            throw new InvalidInputException("leaderUserId", "office.error.leaderNotLeader");
+        }
+    }
+
+    private Map<Long, String> namesOf(Office office) {
+        var ids = Stream.of(office.getHeadUserId(), office.getLeaderUserId()).filter(Objects::nonNull).toList();
+        return ids.isEmpty() ? Map.of() : people.names(ids);
+    }
+
+    private Office find(long id) {
+        return offices.findById(id).orElseThrow(() -> new NotFoundException("office", id));
+    }
+
+    private static OfficeView view(Office office, Map<Long, String> names) {
+        return new OfficeView(office.getId(), office.getName(), office.getShortName(),
+                office.getHeadUserId(), names.get(office.getHeadUserId()),
+                office.getLeaderUserId(), names.get(office.getLeaderUserId()),
+                office.getDisplayOrder(), office.isActive(), office.getVersion());
+    }
+}

@@ -1,0 +1,116 @@
+package cn.workplan.org;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import lombok.RequiredArgsConstructor;
+
+import cn.workplan.audit.AuditAction;
+import cn.workplan.audit.AuditTrail;
+import cn.workplan.system.InvalidInputException;
+import cn.workplan.system.NotFoundException;
+import cn.workplan.system.StaleEditException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps the bureau's schools. Changes are audited; screens read {@link SchoolView}s. */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class SchoolService {
+
+    static final String AUDIT_TYPE = "SCHOOL";
+
+    private final SchoolRepository schools;
+    private final PersonDirectory people;
+    private final AuditTrail audit;
+
+    /** All schools by township and name, with their principals: two queries. */
+    public List<SchoolView> list() {
+        var principals = people.principalsBySchool();
+        return schools.findAllByOrderByTownshipAscNameAsc().stream()
+                .map(school -> view(school, principals.getOrDefault(school.getId(), List.of())))
+                .toList();
+    }
+
+    public SchoolView get(long id) {
+        var school = find(id);
+        return view(school, people.principalsBySchool().getOrDefault(id, List.of()));
+    }
+
+    /** Active schools for select boxes. */
+    public List<OrgOption> options() {
+        return schools.activeOptions();
+    }
+
+    /** The townships schools belong to, for suggestions and filters. */
+    public List<String> townships() {
+        return schools.townships();
+    }
+
+    public long countActive() {
+        return schools.countByActiveTrue();
+    }
+
+    /** Names of the given schools that exist already. */
+    public List<String> existingNames(List<String> names) {
+        return names.isEmpty() ? List.of() : schools.existingNames(names);
+    }
+
+    /** Names of all schools, active or not, by id. */
+    public Map<Long, String> names() {
+        return schools.allOptions().stream().collect(Collectors.toMap(OrgOption::id, OrgOption::name));
+    }
+
+    @Transactional
+    public long create(SchoolData data) {
+        if (schools.existsByName(data.name().strip())) {
+            throw new InvalidInputException("name", "school.error.duplicateName");
+        }
+        var school = schools.save(new School(data));
+        audit.created(AUDIT_TYPE, school.getId(), school.getName(), school.state());
+        return school.getId();
+    }
+
+    /** Creates all schools or none: any duplicate (in the list or in the database) rolls back the lot. */
+    @Transactional
+    public int createAll(List<SchoolData> data) {
+        data.forEach(this::create);
+        return data.size();
+    }
+
+    @Transactional
+    public void update(long id, SchoolData data) {
+        var school = find(id);
+        StaleEditException.check(AUDIT_TYPE, id, data.version(), school.getVersion());
+        if (schools.existsByNameAndIdNot(data.name().strip(), id)) {
+            throw new InvalidInputException("name", "school.error.duplicateName");
+        }
+        var before = school.state();
+        school.apply(data);
+        audit.updated(AUDIT_TYPE, id, school.getName(), before, school.state());
+    }
+
+    @Transactional
+    public void setActive(long id, boolean active) {
+        var school = find(id);
+        if (school.isActive() == active) {
+            return;
+        }
+        Map<String, Object> before = school.state();
+        school.setActive(active);
+        audit.record(active ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE, AUDIT_TYPE, id, school.getName(),
+                before, school.state());
+    }
+
+    private School find(long id) {
+        return schools.findById(id).orElseThrow(() -> new NotFoundException("school", id));
+    }
+
+    private static SchoolView view(School school, List<String> principals) {
+        return new SchoolView(school.getId(), school.getName(), school.getKind(), school.getTownship(),
+                school.isActive(), school.getVersion(), principals);
+    }
+}
