@@ -2,13 +2,12 @@ package cn.workplan.system.database;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.SQLException;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import lombok.extern.slf4j.Slf4j;
 
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -44,12 +43,11 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties,
-            DataSourceProperties dataSourceProperties) throws SQLException {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
         createDatabaseIfMissing(postgres, properties.database());
         var url = postgres.getJdbcUrl("postgres", properties.database());
         log.info("Quick-start database at {}", url);
-        return dataSourceProperties.initializeDataSourceBuilder()
+        return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(url)
                 .username("postgres")
