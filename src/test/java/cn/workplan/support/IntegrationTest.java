@@ -1,0 +1,23 @@
+package cn.workplan.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a real PostgreSQL database of its own (see {@link TestDatabase}), driven
+ * through MockMvc. Test classes with this annotation share one application context and one database:
+ * give the records you create names of their own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestData.class)
+public @interface IntegrationTest {
+}

@@ -1,0 +1,112 @@
+package cn.workplan.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL server of a test run: a Testcontainers container when a Docker engine answers, the
+ * embedded PostgreSQL otherwise. Started once per JVM; every Spring context gets a database of its own
+ * on it, so that contexts never see each other's rows.
+ */
+public final class TestDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    private static final AtomicInteger databases = new AtomicInteger();
+    private static volatile Server server;
+
+    private TestDatabase() {
+    }
+
+    /** A new, empty database; returns its JDBC URL, user and password. */
+    public static Connection newDatabase() {
+        var server = server();
+        var name = "workplan_test_" + databases.incrementAndGet();
+        try (var connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return new Connection(server.urlOf(name), server.user(), server.password());
+    }
+
+    private static Server server() {
+        if (server == null) {
+            synchronized (TestDatabase.class) {
+                if (server == null) {
+                    server = start();
+                }
+            }
+        }
+        return server;
+    }
+
+    private static Server start() {
+        if (dockerAvailable()) {
+            log.info("Tests run on PostgreSQL in a Testcontainers container");
+            var container = new PostgreSQLContainer<>("postgres:17-alpine");
+            container.start();
+            var base = container.getJdbcUrl().substring(0, container.getJdbcUrl().lastIndexOf('/') + 1);
+            return new Server(base, container.getDatabaseName(), container.getUsername(), container.getPassword());
+        }
+        log.info("No Docker engine: tests run on the embedded PostgreSQL");
+        try {
+            var directory = Files.createTempDirectory("workplan-test-pg");
+            var postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(true)
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    log.warn("could not stop the embedded PostgreSQL", e);
+                }
+            }));
+            return new Server("jdbc:postgresql://localhost:" + postgres.getPort() + "/", "postgres", "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        if ("false".equalsIgnoreCase(System.getenv("WORKPLAN_TEST_DOCKER"))) {
+            return false;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public record Connection(String url, String user, String password) {
+    }
+
+    private record Server(String base, String adminDatabase, String user, String password) {
+
+        String adminUrl() {
+            return base + adminDatabase;
+        }
+
+        String urlOf(String database) {
+            return base + database;
+        }
+    }
+}

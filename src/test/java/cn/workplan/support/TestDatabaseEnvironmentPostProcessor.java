@@ -1,0 +1,29 @@
+package cn.workplan.support;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Points every test application context at a fresh database of {@link TestDatabase}, unless the test
+ * names a database itself. Registered in {@code src/test/resources/META-INF/spring.factories}.
+ */
+public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+            return;
+        }
+        var database = TestDatabase.newDatabase();
+        environment.getPropertySources().addLast(new MapPropertySource("workplanTestDatabase", Map.of(
+                "spring.datasource.url", database.url(),
+                "spring.datasource.username", database.user(),
+                "spring.datasource.password", database.password(),
+                "spring.test.database.replace", "none")));
+    }
+}
