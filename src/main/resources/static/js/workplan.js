@@ -2,23 +2,218 @@
 (function () {
     'use strict';
 
+    function csrfHeaders() {
+        var token = document.querySelector('meta[name="csrf-token"]');
+        var header = document.querySelector('meta[name="csrf-header"]');
+        var headers = {};
+        if (token && header) {
+            headers[header.content] = token.content;
+        }
+        return headers;
+    }
+
+    // htmx requests carry the CSRF token like every form does.
+    document.addEventListener('htmx:configRequest', function (event) {
+        var headers = csrfHeaders();
+        Object.keys(headers).forEach(function (name) {
+            event.detail.headers[name] = headers[name];
+        });
+    });
+
+    // Forms whose button asks for confirmation (delete, close).
+    document.addEventListener('submit', function (event) {
+        var button = event.submitter || event.target.querySelector('[data-confirm]');
+        var message = button && button.getAttribute('data-confirm');
+        if (message && !window.confirm(message)) {
+            event.preventDefault();
+        }
+    });
+
+    document.addEventListener('click', function (event) {
+        if (event.target.closest('[data-print]')) {
+            window.print();
+        }
+    });
+
     // The account form: offer the office for office staff and the school for principals only.
     function syncUserScope() {
         var role = document.getElementById('role');
         var office = document.getElementById('officeId');
         var school = document.getElementById('schoolId');
-        if (!role || !office || !school) {
+        if (!role || !office || !school || !document.getElementById('displayName')) {
             return;
         }
         office.closest('.mb-3').hidden = role.value !== 'OFFICE_STAFF';
         school.closest('.mb-3').hidden = role.value !== 'PRINCIPAL';
     }
 
+    // The item form: responsible schools in bulk (all, none, by kind, by township) and the deadline parts.
+    function countSchools() {
+        var count = document.getElementById('school-count');
+        if (count) {
+            count.textContent = document.querySelectorAll('.school-grid input[type=checkbox]:checked').length;
+        }
+    }
+
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest('[data-school-select]');
+        if (!button) {
+            return;
+        }
+        var mode = button.getAttribute('data-school-select');
+        var value = button.getAttribute('data-value');
+        document.querySelectorAll('.school-grid input[type=checkbox]').forEach(function (box) {
+            if (mode === 'all') {
+                box.checked = true;
+            } else if (mode === 'none') {
+                box.checked = false;
+            } else if (box.getAttribute('data-' + mode) === value) {
+                box.checked = true;
+            }
+        });
+        countSchools();
+    });
+
+    document.addEventListener('change', function (event) {
+        if (event.target.closest('.school-grid')) {
+            countSchools();
+        }
+        if (event.target.id === 'deadlineKind') {
+            syncDeadline();
+        }
+        if (event.target.id === 'role') {
+            syncUserScope();
+        }
+    });
+
+    function syncDeadline() {
+        var kind = document.getElementById('deadlineKind');
+        if (!kind) {
+            return;
+        }
+        document.querySelectorAll('.deadline-part').forEach(function (part) {
+            part.hidden = part.getAttribute('data-deadline-kind') !== kind.value;
+        });
+    }
+
+    // The outline editor: drag and drop, the "move to" dialog, Alt+Up / Alt+Down on a focused row.
+    function postAndSwap(url, data) {
+        var headers = csrfHeaders();
+        headers['HX-Request'] = 'true';
+        return fetch(url, {method: 'POST', headers: headers, body: data, credentials: 'same-origin'})
+            .then(function (response) {
+                if (response.headers.get('HX-Redirect')) {
+                    window.location = response.headers.get('HX-Redirect');
+                    return null;
+                }
+                return response.text();
+            })
+            .then(function (html) {
+                var outline = document.getElementById('outline');
+                if (html === null || !outline) {
+                    return;
+                }
+                outline.outerHTML = html;
+                var fresh = document.getElementById('outline');
+                if (window.htmx) {
+                    window.htmx.process(fresh);
+                }
+                initOutline();
+            });
+    }
+
+    function moveUrl(planId, nodeId) {
+        return '/plans/' + planId + '/nodes/' + nodeId + '/move';
+    }
+
+    function initOutline() {
+        var outline = document.getElementById('outline');
+        if (!outline || !outline.classList.contains('outline-arrangeable') || !window.Sortable) {
+            return;
+        }
+        var planId = outline.getAttribute('data-plan-id');
+        outline.querySelectorAll('.outline-list').forEach(function (list) {
+            window.Sortable.create(list, {
+                group: {
+                    name: 'outline',
+                    put: function (to, from, dragged) {
+                        return to.el.getAttribute('data-accepts').split(',').indexOf(dragged.getAttribute('data-kind')) >= 0;
+                    }
+                },
+                handle: '.drag-handle',
+                animation: 150,
+                fallbackOnBody: true,
+                swapThreshold: 0.65,
+                onEnd: function (event) {
+                    if (event.from === event.to && event.oldIndex === event.newIndex) {
+                        return;
+                    }
+                    var data = new FormData();
+                    data.append('parentId', event.to.getAttribute('data-parent-id'));
+                    data.append('index', event.newIndex);
+                    postAndSwap(moveUrl(planId, event.item.getAttribute('data-id')), data);
+                }
+            });
+        });
+    }
+
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest('.move-to');
+        var dialog = document.getElementById('move-dialog');
+        if (!button || !dialog || !window.bootstrap) {
+            return;
+        }
+        var form = document.getElementById('move-form');
+        form.setAttribute('data-node-id', button.getAttribute('data-node-id'));
+        var kind = button.getAttribute('data-kind');
+        form.querySelectorAll('#move-parent option').forEach(function (option) {
+            var parentKind = option.getAttribute('data-kind');
+            option.hidden = kind === 'SECTION' ? parentKind !== 'CHAPTER' : parentKind === null;
+        });
+        window.bootstrap.Modal.getOrCreateInstance(dialog).show();
+    });
+
+    document.addEventListener('submit', function (event) {
+        if (event.target.id !== 'move-form') {
+            return;
+        }
+        event.preventDefault();
+        var form = event.target;
+        var data = new FormData(form);
+        window.bootstrap.Modal.getOrCreateInstance(document.getElementById('move-dialog')).hide();
+        postAndSwap(moveUrl(form.getAttribute('data-plan-id'), form.getAttribute('data-node-id')), data);
+    });
+
+    document.addEventListener('keydown', function (event) {
+        var row = event.target.closest && event.target.closest('.outline-row');
+        if (!row || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) {
+            return;
+        }
+        var button = row.querySelector(event.key === 'ArrowUp' ? '.move-up' : '.move-down');
+        if (button) {
+            event.preventDefault();
+            var id = row.closest('.outline-node').id;
+            button.click();
+            document.addEventListener('htmx:afterSettle', function refocus() {
+                document.removeEventListener('htmx:afterSettle', refocus);
+                var moved = document.getElementById(id);
+                if (moved) {
+                    moved.querySelector('.outline-row').focus();
+                }
+            });
+        }
+    });
+
+    document.addEventListener('htmx:afterSettle', function (event) {
+        if (event.target.id === 'outline' || event.target.querySelector && event.target.querySelector('#outline')) {
+            initOutline();
+        }
+    });
+
     document.addEventListener('DOMContentLoaded', function () {
         syncUserScope();
-        var role = document.getElementById('role');
-        if (role) {
-            role.addEventListener('change', syncUserScope);
-        }
+        syncDeadline();
+        countSchools();
+        initOutline();
     });
 })();

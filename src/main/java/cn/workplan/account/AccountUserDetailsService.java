@@ -26,10 +26,11 @@ class AccountUserDetailsService implements UserDetailsService {
     public CurrentUser loadUserByUsername(String username) {
         var user = users.findByLogin(username == null ? "" : username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
-        boolean head = user.getRole() == Role.OFFICE_STAFF && user.getOfficeId() != null
-                && offices.isHead(user.getOfficeId(), user.getId());
+        boolean staff = user.getRole() == Role.OFFICE_STAFF && user.getOfficeId() != null;
+        boolean head = staff && offices.isHead(user.getOfficeId(), user.getId());
+        boolean coordinator = staff && offices.isCoordinator(user.getOfficeId());
         return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
-                user.getOfficeId(), user.getSchoolId(), head, user.isActive(), user.isLocked(Instant.now(clock)),
+                user.getOfficeId(), user.getSchoolId(), head, coordinator, user.isActive(), user.isLocked(Instant.now(clock)),
                 user.getPasswordHash());
     }
 }

@@ -25,12 +25,13 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final Long officeId;
     private final Long schoolId;
     private final boolean officeHead;
+    private final boolean coordinator;
     private final boolean active;
     private final boolean locked;
     private String password;
 
     CurrentUser(long id, String username, String displayName, Role role, Long officeId, Long schoolId,
-            boolean officeHead, boolean active, boolean locked, String password) {
+            boolean officeHead, boolean coordinator, boolean active, boolean locked, String password) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -38,6 +39,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.officeId = officeId;
         this.schoolId = schoolId;
         this.officeHead = officeHead;
+        this.coordinator = coordinator;
         this.active = active;
         this.locked = locked;
         this.password = password;
@@ -68,6 +70,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     /** Whether this person heads their office and may approve for it. */
     public boolean officeHead() {
         return officeHead;
+    }
+
+    /** Whether this person is staff of the general office, which arranges the bureau's plans. */
+    public boolean coordinator() {
+        return coordinator;
     }
 
     public boolean is(Role role) {

@@ -77,11 +77,11 @@ class DemoDataLoader implements ApplicationRunner {
         for (int i = 0; i < officeRows.length; i++) {
             var row = officeRows[i];
             long leader = i == 0 ? director : deputies.get(i % deputies.size());
-            long officeId = offices.create(new OfficeData(row[0], row[1], null, leader, (i + 1) * 10, null));
+            long officeId = offices.create(new OfficeData(row[0], row[1], null, leader, (i + 1) * 10, i == 0, null));
             long head = user(row[2], row[3], Role.OFFICE_STAFF, officeId, null);
             var office = offices.get(officeId);
             offices.update(officeId, new OfficeData(office.name(), office.shortName(), head, leader,
-                    office.displayOrder(), office.version()));
+                    office.displayOrder(), office.coordinator(), office.version()));
         }
 
         var schoolIds = new HashMap<String, Long>();

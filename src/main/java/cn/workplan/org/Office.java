@@ -37,6 +37,9 @@ class Office {
 
     private int displayOrder;
 
+    /** The general office (办公室), which arranges the bureau's plans. */
+    private boolean coordinator;
+
     private boolean active = true;
 
     @Version
@@ -56,6 +59,7 @@ class Office {
         this.headUserId = data.headUserId();
         this.leaderUserId = data.leaderUserId();
         this.displayOrder = data.displayOrder() == null ? 0 : data.displayOrder();
+        this.coordinator = data.coordinator();
     }
 
     void setActive(boolean active) {
@@ -70,6 +74,7 @@ class Office {
         state.put("head", headUserId == null ? null : names.getOrDefault(headUserId, "#" + headUserId));
         state.put("leader", leaderUserId == null ? null : names.getOrDefault(leaderUserId, "#" + leaderUserId));
         state.put("displayOrder", displayOrder);
+        state.put("coordinator", coordinator);
         state.put("active", active);
         return state;
     }

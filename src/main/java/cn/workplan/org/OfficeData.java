@@ -12,9 +12,10 @@ public record OfficeData(
         Long headUserId,
         Long leaderUserId,
         @Min(0) @Max(9999) Integer displayOrder,
+        boolean coordinator,
         Long version) {
 
     public static OfficeData empty() {
-        return new OfficeData("", "", null, null, 0, null);
+        return new OfficeData("", "", null, null, 0, false, null);
     }
 }

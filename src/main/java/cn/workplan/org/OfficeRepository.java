@@ -15,6 +15,9 @@ interface OfficeRepository extends JpaRepository<Office, Long> {
     @Query("select new cn.workplan.org.OrgOption(o.id, o.name) from Office o")
     List<OrgOption> allOptions();
 
+    @Query("select new cn.workplan.org.OrgOption(o.id, o.shortName) from Office o")
+    List<OrgOption> allShortNames();
+
     boolean existsByNameAndIdNot(String name, long id);
 
     boolean existsByShortNameAndIdNot(String shortName, long id);
@@ -22,6 +25,8 @@ interface OfficeRepository extends JpaRepository<Office, Long> {
     boolean existsByName(String name);
 
     boolean existsByIdAndHeadUserId(long id, long headUserId);
+
+    boolean existsByIdAndCoordinatorTrue(long id);
 
     boolean existsByShortName(String shortName);
 }

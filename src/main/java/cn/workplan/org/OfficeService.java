@@ -48,9 +48,19 @@ public class OfficeService {
         return offices.activeOptions();
     }
 
+    /** Short names (基教股) of all offices, active or not, by id: what tables show. */
+    public Map<Long, String> shortNames() {
+        return offices.allShortNames().stream().collect(Collectors.toMap(OrgOption::id, OrgOption::name));
+    }
+
     /** Whether the account heads the office. */
     public boolean isHead(long officeId, long userId) {
         return offices.existsByIdAndHeadUserId(officeId, userId);
+    }
+
+    /** Whether the office is the general office that arranges plans. */
+    public boolean isCoordinator(long officeId) {
+        return offices.existsByIdAndCoordinatorTrue(officeId);
     }
 
     public long count() {
@@ -130,6 +140,6 @@ public class OfficeService {
         return new OfficeView(office.getId(), office.getName(), office.getShortName(),
                 office.getHeadUserId(), names.get(office.getHeadUserId()),
                 office.getLeaderUserId(), names.get(office.getLeaderUserId()),
-                office.getDisplayOrder(), office.isActive(), office.getVersion());
+                office.getDisplayOrder(), office.isCoordinator(), office.isActive(), office.getVersion());
     }
 }

@@ -10,10 +10,11 @@ public record OfficeView(
         Long leaderUserId,
         String leaderName,
         int displayOrder,
+        boolean coordinator,
         boolean active,
         long version) {
 
     public OfficeData toData() {
-        return new OfficeData(name, shortName, headUserId, leaderUserId, displayOrder, version);
+        return new OfficeData(name, shortName, headUserId, leaderUserId, displayOrder, coordinator, version);
     }
 }

@@ -40,7 +40,7 @@ public class TestData {
 
     public long office() {
         var name = unique("测试股");
-        return offices.create(new OfficeData(name, name, null, null, 0, null));
+        return offices.create(new OfficeData(name, name, null, null, 0, false, null));
     }
 
     public long school() {

@@ -1,0 +1,116 @@
+package cn.workplan.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import lombok.RequiredArgsConstructor;
+
+import cn.workplan.account.CurrentUser;
+import cn.workplan.org.OfficeService;
+import cn.workplan.org.PersonDirectory;
+import cn.workplan.org.SchoolService;
+import cn.workplan.system.NotFoundException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** One task item's page: its details, comments and history. */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class ItemQueries {
+
+    private static final List<String> HISTORY_FIELDS = List.of("headline", "body", "leadOfficeId",
+            "cooperatingOfficeIds", "schoolIds", "targets", "deadline", "q1", "q2", "q3", "q4", "keyItem", "tags");
+
+    private final PlanNodeRepository nodes;
+    private final PlanQueries plans;
+    private final ItemRevisions revisions;
+    private final OfficeService offices;
+    private final SchoolService schools;
+    private final PersonDirectory people;
+    private final JdbcTemplate jdbc;
+
+    public ItemView item(long nodeId, CurrentUser user) {
+        var item = nodes.findById(nodeId).filter(node -> node.getKind() == NodeKind.ITEM)
+                .orElseThrow(() -> new NotFoundException("item", nodeId));
+        var outline = plans.outline(item.getPlanId(), user);
+        var numbered = outline.nodes().stream().filter(node -> node.id() == nodeId).findFirst().orElseThrow();
+        var officeNames = offices.names();
+        var schoolNames = schools.names();
+        var origin = item.getCarriedFromId() == null ? null : jdbc.query("""
+                select p.id, p.title from plan_node n join plan p on p.id = n.plan_id where n.id = ?""",
+                (rs, row) -> new Origin(rs.getLong("id"), rs.getString("title")), item.getCarriedFromId())
+                .stream().findFirst().orElse(null);
+        var comments = jdbc.query("select author_id, created_at, body from plan_comment where node_id = ? order by created_at, id",
+                (rs, row) -> new CommentRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)), nodeId);
+        var authors = people.names(comments.stream().map(CommentRow::authorId).distinct().toList());
+        return new ItemView(item.getId(), item.getPlanId(), item.getParentId(), numbered.label(), item.getHeadline(),
+                item.getBody(), item.getLeadOfficeId(), officeNames.get(item.getLeadOfficeId()),
+                List.copyOf(item.getCooperatingOfficeIds()), names(item.getCooperatingOfficeIds(), officeNames),
+                List.copyOf(item.getSchoolIds()), names(item.getSchoolIds(), schoolNames),
+                List.copyOf(item.getTargets()), item.getDeadlineKind(), item.getDeadline(),
+                List.of(item.getQ1(), item.getQ2(), item.getQ3(), item.getQ4()), item.isKeyItem(), List.copyOf(item.getTags()),
+                item.getCarriedFromId(), origin == null ? null : origin.planId(), origin == null ? null : origin.title(),
+                item.getVersion(), numbered.editable(),
+                comments.stream().map(comment -> new ItemView.Comment(authors.getOrDefault(comment.authorId(), "?"),
+                        comment.createdAt(), comment.body())).toList());
+    }
+
+    private record Origin(long planId, String title) {
+    }
+
+    private record CommentRow(long authorId, Instant createdAt, String body) {
+    }
+
+    /** Every saved version of the item, newest first, each with what changed since the one before. */
+    public List<RevisionView> history(long nodeId, CurrentUser user) {
+        var item = nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("item", nodeId));
+        plans.header(item.getPlanId(), user);
+        var officeNames = offices.names();
+        var schoolNames = schools.names();
+        var views = new ArrayList<RevisionView>();
+        Map<String, Object> previous = Map.of();
+        for (var revision : revisions.of(nodeId)) {
+            var changes = new ArrayList<RevisionView.Change>();
+            for (var field : HISTORY_FIELDS) {
+                var before = text(field, previous.get(field), officeNames, schoolNames);
+                var after = text(field, revision.snapshot().get(field), officeNames, schoolNames);
+                if (!Objects.equals(before, after)) {
+                    changes.add(new RevisionView.Change(field, before, after));
+                }
+            }
+            views.add(new RevisionView(revision.number(), revision.changedAt(), revision.changedBy(), revision.reason(), changes));
+            previous = revision.snapshot();
+        }
+        Collections.reverse(views);
+        return views;
+    }
+
+    private static String text(String field, Object value, Map<Long, String> officeNames, Map<Long, String> schoolNames) {
+        if (value == null) {
+            return "";
+        }
+        return switch (field) {
+            case "leadOfficeId" -> officeNames.getOrDefault(((Number) value).longValue(), "");
+            case "cooperatingOfficeIds" -> String.join("、", names(longs(value), officeNames));
+            case "schoolIds" -> String.join("、", names(longs(value), schoolNames));
+            case "targets", "tags" -> String.join("；", ((Collection<?>) value).stream().map(String::valueOf).toList());
+            default -> String.valueOf(value);
+        };
+    }
+
+    private static List<Long> longs(Object value) {
+        return ((Collection<?>) value).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    private static List<String> names(Collection<Long> ids, Map<Long, String> names) {
+        return ids.stream().map(names::get).filter(Objects::nonNull).toList();
+    }
+}

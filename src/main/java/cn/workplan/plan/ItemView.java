@@ -1,0 +1,48 @@
+package cn.workplan.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A task item with everything its page shows: details, names of offices and schools, comments. */
+public record ItemView(
+        long id,
+        long planId,
+        Long parentId,
+        String label,
+        String headline,
+        String body,
+        Long leadOfficeId,
+        String leadOffice,
+        List<Long> cooperatingOfficeIds,
+        List<String> cooperatingOffices,
+        List<Long> schoolIds,
+        List<String> schools,
+        List<Target> targets,
+        DeadlineKind deadlineKind,
+        LocalDate deadline,
+        List<String> quarters,
+        boolean keyItem,
+        List<String> tags,
+        Long carriedFromId,
+        Long carriedFromPlanId,
+        String carriedFromPlanTitle,
+        long version,
+        boolean editable,
+        List<Comment> comments) {
+
+    /** A review comment. */
+    public record Comment(String author, Instant createdAt, String body) {
+    }
+
+    /** The item as its edit form starts. */
+    public ItemData toData() {
+        return new ItemData(headline, body, leadOfficeId, cooperatingOfficeIds, schoolIds,
+                ItemData.blankTargets(targets.stream().map(TargetData::of).toList()), deadlineKind,
+                deadlineKind == DeadlineKind.DATE ? deadline : null,
+                deadlineKind == DeadlineKind.MONTH_END ? deadline.getMonthValue() : null,
+                deadlineKind == DeadlineKind.QUARTER_END ? (deadline.getMonthValue() + 2) / 3 : null,
+                quarters.get(0), quarters.get(1), quarters.get(2), quarters.get(3), keyItem,
+                String.join("，", tags), "", version);
+    }
+}

@@ -1,0 +1,30 @@
+package cn.workplan.plan;
+
+import java.util.List;
+
+/** A plan with its numbered outline in document order. */
+public record Outline(PlanHeader plan, List<OutlineNode> nodes) {
+
+    public List<OutlineNode> items() {
+        return nodes.stream().filter(OutlineNode::isItem).toList();
+    }
+
+    /** The nodes at the top level, in order. */
+    public List<OutlineNode> topLevel() {
+        return nodes.stream().filter(node -> node.parentId() == null).toList();
+    }
+
+    /** A node's children, in order. */
+    public List<OutlineNode> childrenOf(long parentId) {
+        return nodes.stream().filter(node -> node.parentId() != null && node.parentId() == parentId).toList();
+    }
+
+    public List<OutlineNode> chapters() {
+        return nodes.stream().filter(node -> node.kind() == NodeKind.CHAPTER).toList();
+    }
+
+    /** Where a node may be moved: the chapters and sections (for items), or the chapters (for sections). */
+    public List<OutlineNode> containersFor(NodeKind kind) {
+        return nodes.stream().filter(node -> kind.containers().contains(node.kind())).toList();
+    }
+}

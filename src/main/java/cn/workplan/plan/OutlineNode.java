@@ -1,0 +1,44 @@
+package cn.workplan.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One node of an outline as screens show it, numbered from its position.
+ *
+ * @param label      the number as printed: 一、 （一） 1. （1）
+ * @param plain      the number without punctuation: 一, 1
+ * @param fullNumber the number that names an item unambiguously: 3, or 二（一）3 where numbering restarts
+ * @param depth      0 for the top level
+ * @param editable   whether the viewer may edit this node's text
+ */
+public record OutlineNode(
+        long id,
+        Long parentId,
+        NodeKind kind,
+        int position,
+        int depth,
+        String label,
+        String plain,
+        String fullNumber,
+        String headline,
+        String body,
+        Long leadOfficeId,
+        String leadOffice,
+        List<String> cooperatingOffices,
+        int schoolCount,
+        boolean keyItem,
+        DeadlineKind deadlineKind,
+        LocalDate deadline,
+        List<String> quarters,
+        List<String> tags,
+        Long carriedFromId,
+        boolean completed,
+        int commentCount,
+        long version,
+        boolean editable) {
+
+    public boolean isItem() {
+        return kind == NodeKind.ITEM;
+    }
+}

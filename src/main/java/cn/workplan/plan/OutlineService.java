@@ -1,0 +1,324 @@
+package cn.workplan.plan;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
+
+import cn.workplan.account.CurrentUser;
+import cn.workplan.org.OfficeService;
+import cn.workplan.org.OrgOption;
+import cn.workplan.org.SchoolService;
+import cn.workplan.system.InvalidInputException;
+import cn.workplan.system.NotFoundException;
+import cn.workplan.system.StaleEditException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to a plan's outline: add, rename, edit, delete and move nodes, and comment on items. Every
+ * change locks the plan row first, so that two people rearranging one plan never interleave; editing an
+ * item's text is guarded by the item's version instead, so that a move never conflicts with an edit.
+ */
+@Slf4j
+@Service
+@RequiredArgsConstructor
+@Transactional
+public class OutlineService {
+
+    private final PlanRepository plans;
+    private final PlanNodeRepository nodes;
+    private final ItemRevisions revisions;
+    private final OfficeService offices;
+    private final SchoolService schools;
+    private final JdbcTemplate jdbc;
+
+    /** Adds a chapter, section or sub-point at the end of its parent ({@code null}: the top level). */
+    public long addHeading(long planId, Long parentId, NodeKind kind, String headline, String body, CurrentUser user) {
+        if (kind == NodeKind.ITEM) {
+            throw new IllegalArgumentException("items are added with addItem");
+        }
+        var plan = lock(planId, user);
+        var parent = parentId == null ? null : nodeOf(plan, parentId);
+        if (kind == NodeKind.POINT) {
+            PlanPolicy.check(parent != null && PlanPolicy.canEditItem(plan.getStatus(), parent.getLeadOfficeId(), user) && plan.getStatus().isOpenForDrafting(),
+                    "add a sub-point");
+        } else {
+            PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).arrange(), "add a heading");
+        }
+        checkPlacement(kind, parent);
+        checkHeadline(headline);
+        var node = nodes.save(new PlanNode(planId, parentId, kind, nodes.children(planId, parentId).size(), headline, body));
+        log.info("{} added {} #{} to plan #{}", user.getUsername(), kind, node.getId(), planId);
+        return node.getId();
+    }
+
+    /** Adds a task item at the end of a chapter or section ({@code null}: the top level). */
+    public long addItem(long planId, Long parentId, ItemData data, CurrentUser user) {
+        var plan = lock(planId, user);
+        PlanPolicy.check(PlanPolicy.canAddItem(plan.getStatus(), user), "add an item");
+        var parent = parentId == null ? null : nodeOf(plan, parentId);
+        checkPlacement(NodeKind.ITEM, parent);
+        if (!PlanPolicy.arrangesPlans(user) && !Objects.equals(data.leadOfficeId(), user.officeId())) {
+            throw new InvalidInputException("leadOfficeId", "item.error.leadOfficeOwn");
+        }
+        var item = new PlanNode(planId, parentId, NodeKind.ITEM, nodes.children(planId, parentId).size(), data.headline(), data.body());
+        apply(plan, item, data);
+        item = nodes.save(item);
+        revisions.record(item, user.getUsername(), null);
+        log.info("{} added item #{} to plan #{}", user.getUsername(), item.getId(), planId);
+        return item.getId();
+    }
+
+    /** Changes the text of a chapter, section or sub-point. */
+    public void renameHeading(long nodeId, String headline, String body, Long version, CurrentUser user) {
+        var node = find(nodeId);
+        var plan = lock(node.getPlanId(), user);
+        if (node.getKind() == NodeKind.ITEM) {
+            throw new IllegalArgumentException("items are edited with updateItem");
+        }
+        if (node.getKind() == NodeKind.POINT) {
+            var item = find(node.getParentId());
+            PlanPolicy.check(PlanPolicy.canEditItem(plan.getStatus(), item.getLeadOfficeId(), user) && plan.getStatus().isOpenForDrafting(), "edit a sub-point");
+        } else {
+            PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).arrange(), "rename a heading");
+        }
+        StaleEditException.check("node", nodeId, version, node.getVersion());
+        checkHeadline(headline);
+        node.rename(headline, body);
+    }
+
+    /**
+     * Saves a task item. Once the plan is published the change is a revision and needs a reason.
+     * Throws {@link StaleEditException} when someone else saved the item since the form was opened.
+     */
+    public void updateItem(long nodeId, ItemData data, CurrentUser user) {
+        var item = find(nodeId);
+        if (item.getKind() != NodeKind.ITEM) {
+            throw new NotFoundException("item", nodeId);
+        }
+        var plan = lock(item.getPlanId(), user);
+        PlanPolicy.check(PlanPolicy.canEditItem(plan.getStatus(), item.getLeadOfficeId(), user), "edit the item");
+        StaleEditException.check("item", nodeId, data.version(), item.getVersion());
+        if (plan.getStatus() == PlanStatus.PUBLISHED && (data.reason() == null || data.reason().isBlank())) {
+            throw new InvalidInputException("reason", "item.error.reasonRequired");
+        }
+        if (!PlanPolicy.arrangesPlans(user) && !Objects.equals(data.leadOfficeId(), user.officeId())) {
+            throw new InvalidInputException("leadOfficeId", "item.error.leadOfficeOwn");
+        }
+        apply(plan, item, data);
+        nodes.saveAndFlush(item);
+        revisions.record(item, user.getUsername(), data.reason());
+        log.info("{} saved item #{} of plan #{}{}", user.getUsername(), nodeId, plan.getId(),
+                plan.getStatus() == PlanStatus.PUBLISHED ? " as a revision: " + data.reason() : "");
+    }
+
+    /** Deletes a node with everything under it, and closes the gap among its siblings. */
+    public void delete(long nodeId, CurrentUser user) {
+        var node = find(nodeId);
+        var plan = lock(node.getPlanId(), user);
+        boolean allowed = switch (node.getKind()) {
+            case CHAPTER, SECTION -> PlanPolicy.permissions(plan.getStatus(), user).arrange();
+            case ITEM -> plan.getStatus().isOpenForDrafting() && PlanPolicy.canEditItem(plan.getStatus(), node.getLeadOfficeId(), user);
+            case POINT -> plan.getStatus().isOpenForDrafting() && PlanPolicy.canEditItem(plan.getStatus(), find(node.getParentId()).getLeadOfficeId(), user);
+        };
+        PlanPolicy.check(allowed, "delete " + node.getKind());
+        var parentId = node.getParentId();
+        nodes.deleteNode(nodeId);
+        renumberPositions(plan.getId(), parentId);
+        log.info("{} deleted {} #{} of plan #{}", user.getUsername(), node.getKind(), nodeId, plan.getId());
+    }
+
+    /**
+     * Moves a node to position {@code index} (0-based, clamped) among the children of {@code parentId}
+     * ({@code null}: the top level). Numbers follow from positions, so the rest renumber by themselves.
+     */
+    public void move(long nodeId, Long parentId, int index, CurrentUser user) {
+        var node = find(nodeId);
+        var plan = lock(node.getPlanId(), user);
+        PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).arrange(), "move a node");
+        var parent = parentId == null ? null : nodeOf(plan, parentId);
+        checkPlacement(node.getKind(), parent);
+        if (parent != null && isSelfOrDescendant(plan.getId(), parentId, nodeId)) {
+            throw new InvalidInputException("parentId", "outline.error.moveIntoItself");
+        }
+        var oldParentId = node.getParentId();
+        var siblings = new ArrayList<>(nodes.children(plan.getId(), parentId).stream()
+                .filter(sibling -> sibling.getId() != nodeId).toList());
+        int at = Math.max(0, Math.min(index, siblings.size()));
+        siblings.add(at, node);
+        for (int i = 0; i < siblings.size(); i++) {
+            var sibling = siblings.get(i);
+            if (sibling.getPosition() != i || !Objects.equals(sibling.getParentId(), parentId)) {
+                nodes.place(sibling.getId(), parentId, i);
+            }
+        }
+        if (!Objects.equals(oldParentId, parentId)) {
+            renumberPositions(plan.getId(), oldParentId);
+        }
+        log.info("{} moved {} #{} of plan #{} to parent {} at {}", user.getUsername(), node.getKind(), nodeId,
+                plan.getId(), parentId, at);
+    }
+
+    /** Moves a node one place up (-1) or down (+1) among its siblings. */
+    public void shift(long nodeId, int delta, CurrentUser user) {
+        var node = find(nodeId);
+        var siblings = nodes.children(node.getPlanId(), node.getParentId());
+        int current = 0;
+        while (current < siblings.size() && siblings.get(current).getId() != nodeId) {
+            current++;
+        }
+        move(nodeId, node.getParentId(), Math.max(0, current + delta), user);
+    }
+
+    /** A leader's (or the general office's) comment on an item during review. */
+    public void comment(long nodeId, String text, CurrentUser user) {
+        var node = find(nodeId);
+        var plan = plans.findById(node.getPlanId()).orElseThrow();
+        PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).comment(), "comment");
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("comment", "NotBlank");
+        }
+        if (text.length() > 2000) {
+            throw new InvalidInputException("comment", "comment.error.tooLong", 2000);
+        }
+        jdbc.update("insert into plan_comment (plan_id, node_id, author_id, body) values (?, ?, ?, ?)",
+                plan.getId(), nodeId, user.id(), text.strip());
+        log.info("{} commented on item #{} of plan #{}", user.getUsername(), nodeId, plan.getId());
+    }
+
+    private void apply(Plan plan, PlanNode item, ItemData data) {
+        checkHeadline(data.headline());
+        var activeOffices = ids(offices.options());
+        if (data.leadOfficeId() != null && !activeOffices.contains(data.leadOfficeId())) {
+            throw new InvalidInputException("leadOfficeId", "item.error.unknownOffice");
+        }
+        if (!activeOffices.containsAll(data.cooperatingOfficeIds())) {
+            throw new InvalidInputException("cooperatingOfficeIds", "item.error.unknownOffice");
+        }
+        if (!ids(schools.options()).containsAll(data.schoolIds())) {
+            throw new InvalidInputException("schoolIds", "item.error.unknownSchool");
+        }
+        item.applyItem(data, deadline(plan.getYear(), data), targets(data.targets()));
+    }
+
+    /** The deadline as a date: the day given, or the end of the month, quarter or year of the plan. */
+    static LocalDate deadline(int year, ItemData data) {
+        if (data.deadlineKind() == null) {
+            return null;
+        }
+        return switch (data.deadlineKind()) {
+            case DATE -> {
+                if (data.deadlineDate() == null) {
+                    throw new InvalidInputException("deadlineDate", "item.error.deadlineDate");
+                }
+                yield data.deadlineDate();
+            }
+            case MONTH_END -> {
+                if (data.deadlineMonth() == null) {
+                    throw new InvalidInputException("deadlineMonth", "item.error.deadlineMonth");
+                }
+                yield YearMonth.of(year, data.deadlineMonth()).atEndOfMonth();
+            }
+            case QUARTER_END -> {
+                if (data.deadlineQuarter() == null) {
+                    throw new InvalidInputException("deadlineQuarter", "item.error.deadlineQuarter");
+                }
+                yield YearMonth.of(year, data.deadlineQuarter() * 3).atEndOfMonth();
+            }
+            case YEAR_END -> LocalDate.of(year, 12, 31);
+        };
+    }
+
+    static List<Target> targets(List<TargetData> rows) {
+        var targets = new ArrayList<Target>();
+        for (int index = 0; index < rows.size(); index++) {
+            var row = rows.get(index);
+            if (row == null || row.isBlank()) {
+                continue;
+            }
+            int i = index;
+            if (row.indicator() == null || row.indicator().isBlank()) {
+                throw new InvalidInputException("targets[" + i + "].indicator", "item.error.targetIndicator");
+            }
+            var comparator = Comparator.ofCode(row.comparator())
+                    .orElseThrow(() -> new InvalidInputException("targets[" + i + "].comparator", "item.error.targetComparator"));
+            if (row.value() == null) {
+                throw new InvalidInputException("targets[" + i + "].value", "item.error.targetValue");
+            }
+            targets.add(new Target(row.indicator().strip(), comparator, row.value(),
+                    row.unit() == null ? "" : row.unit().strip()));
+        }
+        return targets;
+    }
+
+    private static void checkHeadline(String headline) {
+        if (headline == null || headline.isBlank()) {
+            throw new InvalidInputException("headline", "NotBlank");
+        }
+        if (headline.strip().length() > 500) {
+            throw new InvalidInputException("headline", "item.error.headlineTooLong", 500);
+        }
+    }
+
+    private static void checkPlacement(NodeKind kind, PlanNode parent) {
+        if (!kind.mayStandUnder(parent == null ? null : parent.getKind())) {
+            throw new InvalidInputException("parentId", "outline.error.placement");
+        }
+    }
+
+    private boolean isSelfOrDescendant(long planId, long candidateId, long nodeId) {
+        Long current = candidateId;
+        var byId = new java.util.HashMap<Long, Long>();
+        nodes.findByPlanId(planId).forEach(node -> byId.put(node.getId(), node.getParentId()));
+        while (current != null) {
+            if (current == nodeId) {
+                return true;
+            }
+            current = byId.get(current);
+        }
+        return false;
+    }
+
+    private void renumberPositions(long planId, Long parentId) {
+        var siblings = nodes.children(planId, parentId);
+        for (int i = 0; i < siblings.size(); i++) {
+            if (siblings.get(i).getPosition() != i) {
+                nodes.place(siblings.get(i).getId(), parentId, i);
+            }
+        }
+    }
+
+    private static HashSet<Long> ids(List<OrgOption> options) {
+        var ids = new HashSet<Long>();
+        options.forEach(option -> ids.add(option.id()));
+        return ids;
+    }
+
+    private Plan lock(long planId, CurrentUser user) {
+        var plan = plans.lockById(planId).orElseThrow(() -> new NotFoundException("plan", planId));
+        if (!PlanPolicy.canView(plan.getStatus(), user)) {
+            throw new NotFoundException("plan", planId);
+        }
+        return plan;
+    }
+
+    private PlanNode nodeOf(Plan plan, long nodeId) {
+        var node = find(nodeId);
+        if (node.getPlanId() != plan.getId()) {
+            throw new NotFoundException("node", nodeId);
+        }
+        return node;
+    }
+
+    private PlanNode find(long nodeId) {
+        return nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("node", nodeId));
+    }
+}

@@ -1,0 +1,104 @@
+package cn.workplan.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** A plan: its header, preamble and where it stands in the workflow. The outline is in {@link PlanNode}. */
+@Entity
+@Table(name = "plan")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+class Plan {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private int year;
+
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    private PlanKind kind;
+
+    private String preamble;
+
+    @Enumerated(EnumType.STRING)
+    private Numbering numbering;
+
+    @Enumerated(EnumType.STRING)
+    private PlanStatus status;
+
+    private String documentNumber;
+
+    private LocalDate issueDate;
+
+    private Long originPlanId;
+
+    private Instant publishedAt;
+
+    private Instant closedAt;
+
+    private String createdBy;
+
+    @Version
+    private long version;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    Plan(PlanData data, String createdBy, Long originPlanId) {
+        apply(data);
+        this.status = PlanStatus.DRAFT;
+        this.createdBy = createdBy;
+        this.originPlanId = originPlanId;
+    }
+
+    void apply(PlanData data) {
+        this.year = data.year();
+        this.title = data.title().strip();
+        this.kind = data.kind();
+        this.preamble = data.preamble() == null ? "" : data.preamble().strip();
+        this.numbering = data.numbering();
+    }
+
+    void moveTo(PlanStatus status, Instant now) {
+        this.status = status;
+        if (status == PlanStatus.PUBLISHED) {
+            this.publishedAt = now;
+        } else if (status == PlanStatus.CLOSED) {
+            this.closedAt = now;
+        }
+    }
+
+    void publishAs(String documentNumber, LocalDate issueDate) {
+        this.documentNumber = documentNumber.strip();
+        this.issueDate = issueDate;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}

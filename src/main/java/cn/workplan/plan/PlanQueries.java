@@ -1,0 +1,266 @@
+package cn.workplan.plan;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import lombok.RequiredArgsConstructor;
+
+import cn.workplan.account.CurrentUser;
+import cn.workplan.account.Role;
+import cn.workplan.org.OfficeService;
+import cn.workplan.org.SchoolService;
+import cn.workplan.system.NotFoundException;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read side of plans: the plan list, the numbered outline (which the editor, the document view and
+ * the task table all read) and search. Each screen costs a fixed number of SQL statements, whatever the
+ * size of the plan: the header, the nodes, the cooperating offices and the office names.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class PlanQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final OfficeService offices;
+    private final SchoolService schools;
+
+    /** Plans the person may see, newest year first. */
+    public List<PlanSummary> list(CurrentUser user) {
+        return jdbc.query("""
+                select p.id, p.year, p.title, p.kind, p.status, p.document_number, p.issue_date,
+                       count(n.id) filter (where n.kind = 'ITEM') as items,
+                       count(n.id) filter (where n.kind = 'ITEM' and n.key_item) as key_items
+                  from plan p left join plan_node n on n.plan_id = p.id
+                 where (:all or p.status in ('PUBLISHED', 'CLOSED'))
+                 group by p.id
+                 order by p.year desc, p.id desc""",
+                Map.of("all", !user.is(Role.PRINCIPAL)),
+                (rs, row) -> new PlanSummary(rs.getLong("id"), rs.getInt("year"), rs.getString("title"),
+                        PlanKind.valueOf(rs.getString("kind")), PlanStatus.valueOf(rs.getString("status")),
+                        rs.getString("document_number"), rs.getObject("issue_date", LocalDate.class),
+                        rs.getInt("items"), rs.getInt("key_items")));
+    }
+
+    public PlanHeader header(long planId, CurrentUser user) {
+        var header = jdbc.query("""
+                select p.*, o.title as origin_title from plan p left join plan o on o.id = p.origin_plan_id
+                 where p.id = :id""", Map.of("id", planId), (rs, row) -> {
+                    var status = PlanStatus.valueOf(rs.getString("status"));
+                    return new PlanHeader(rs.getLong("id"), rs.getInt("year"), rs.getString("title"),
+                            PlanKind.valueOf(rs.getString("kind")), rs.getString("preamble"),
+                            Numbering.valueOf(rs.getString("numbering")), status, rs.getString("document_number"),
+                            rs.getObject("issue_date", LocalDate.class), (Long) rs.getObject("origin_plan_id"),
+                            rs.getString("origin_title"), rs.getLong("version"), PlanPolicy.permissions(status, user));
+                }).stream().findFirst().orElseThrow(() -> new NotFoundException("plan", planId));
+        if (!PlanPolicy.canView(header.status(), user)) {
+            throw new NotFoundException("plan", planId);
+        }
+        return header;
+    }
+
+    /** The plan with all its nodes numbered, in document order: four SQL statements. */
+    public Outline outline(long planId, CurrentUser user) {
+        var header = header(planId, user);
+        var rows = jdbc.query("""
+                select n.id, n.parent_id, n.kind, n.position, n.headline, n.body, n.lead_office_id, n.key_item,
+                       n.deadline_kind, n.deadline, n.q1, n.q2, n.q3, n.q4, n.tags, n.carried_from_id,
+                       n.completed_at is not null as completed, n.version,
+                       (select count(*) from plan_item_school s where s.node_id = n.id) as school_count,
+                       (select count(*) from plan_comment c where c.node_id = n.id) as comment_count
+                  from plan_node n where n.plan_id = :plan""", Map.of("plan", planId), (rs, row) -> nodeRow(rs));
+        var cooperating = new HashMap<Long, List<Long>>();
+        jdbc.query("""
+                select o.node_id, o.office_id from plan_item_office o join plan_node n on n.id = o.node_id
+                 where n.plan_id = :plan order by o.node_id, o.office_id""", Map.of("plan", planId),
+                rs -> {
+                    cooperating.computeIfAbsent(rs.getLong(1), key -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        var officeNames = offices.shortNames();
+        var numbers = OutlineNumbering.number(rows, header.numbering());
+        var byId = new HashMap<Long, NodeRow>();
+        rows.forEach(row -> byId.put(row.id(), row));
+        var nodes = new ArrayList<OutlineNode>(rows.size());
+        for (var row : OutlineNumbering.documentOrder(rows)) {
+            var number = numbers.get(row.id());
+            nodes.add(new OutlineNode(row.id(), row.parentId(), row.kind(), row.position(), depth(row, byId),
+                    number.label(), number.plain(), fullNumber(row, byId, numbers, header.numbering()),
+                    row.headline(), row.body(), row.leadOfficeId(), officeNames.get(row.leadOfficeId()),
+                    cooperating.getOrDefault(row.id(), List.of()).stream().map(officeNames::get).filter(Objects::nonNull).toList(),
+                    row.schoolCount(), row.keyItem(), row.deadlineKind(), row.deadline(), row.quarters(), row.tags(),
+                    row.carriedFromId(), row.completed(), row.commentCount(), row.version(),
+                    editable(header, row, byId, user)));
+        }
+        return new Outline(header, nodes);
+    }
+
+    /** The task table: the outline's items, filtered and sorted in memory; eight SQL statements whatever the plan's size. */
+    public TaskTable taskTable(long planId, TaskFilter filter, CurrentUser user) {
+        var outline = outline(planId, user);
+        var cooperating = jdbc.query("""
+                select o.node_id, o.office_id from plan_item_office o join plan_node n on n.id = o.node_id
+                 where n.plan_id = :plan and o.office_id = :office""",
+                Map.of("plan", planId, "office", filter.office() == null ? -1L : filter.office()),
+                (rs, row) -> rs.getLong(1));
+        var schoolSummary = new HashMap<Long, SchoolSummary>();
+        jdbc.query("""
+                select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1:3] as first
+                  from plan_item_school s join plan_node n on n.id = s.node_id
+                 where n.plan_id = :plan group by s.node_id""", Map.of("plan", planId), rs -> {
+                    var first = new ArrayList<Long>();
+                    for (var id : (Long[]) rs.getArray("first").getArray()) {
+                        first.add(id);
+                    }
+                    schoolSummary.put(rs.getLong("node_id"), new SchoolSummary(rs.getInt("schools"), first));
+                });
+        var schoolNames = schools.names();
+        long activeSchools = schools.countActive();
+        var byId = new HashMap<Long, OutlineNode>();
+        outline.nodes().forEach(node -> byId.put(node.id(), node));
+        var rows = new ArrayList<TaskTable.Row>();
+        for (var item : outline.items()) {
+            var chapter = chapter(item, byId);
+            if (filter.office() != null && !filter.office().equals(item.leadOfficeId()) && !cooperating.contains(item.id())) {
+                continue;
+            }
+            if (filter.chapter() != null && (chapter == null || chapter.id() != filter.chapter())
+                    || filter.keyOnly() && !item.keyItem()
+                    || filter.tag() != null && !filter.tag().isBlank() && !item.tags().contains(filter.tag())) {
+                continue;
+            }
+            var summary = schoolSummary.getOrDefault(item.id(), new SchoolSummary(0, List.of()));
+            rows.add(new TaskTable.Row(item, chapter == null ? "" : chapter.label() + chapter.headline(), summary.count(),
+                    summary.first().stream().map(schoolNames::get).filter(Objects::nonNull).toList(),
+                    activeSchools > 0 && summary.count() >= activeSchools));
+        }
+        rows.sort(switch (filter.sortKey()) {
+            case "deadline" -> java.util.Comparator.comparing((TaskTable.Row row) -> row.item().deadline(),
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+            case "office" -> java.util.Comparator.comparing((TaskTable.Row row) -> row.item().leadOffice(),
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+            default -> (a, b) -> 0;
+        });
+        var tags = outline.items().stream().flatMap(item -> item.tags().stream()).distinct().sorted().toList();
+        return new TaskTable(outline.plan(), filter, rows, outline.chapters(), tags);
+    }
+
+    private record SchoolSummary(int count, List<Long> first) {
+    }
+
+    private static OutlineNode chapter(OutlineNode node, Map<Long, OutlineNode> byId) {
+        var current = node;
+        while (current != null && current.kind() != NodeKind.CHAPTER) {
+            current = current.parentId() == null ? null : byId.get(current.parentId());
+        }
+        return current;
+    }
+
+    /**
+     * Plans and items whose text holds the query, newest plans first. Served by the bigram index: the
+     * query's bigrams must all be in the text's, and the text must then contain the query itself.
+     */
+    public List<SearchHit> search(String query, CurrentUser user) {
+        var q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        var pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var parameters = Map.of("q", q, "pattern", pattern, "all", !user.is(Role.PRINCIPAL));
+        var hits = new ArrayList<SearchHit>(jdbc.query("""
+                select p.id, p.year, p.title, p.preamble from plan p
+                 where cjk_bigrams(p.title || ' ' || p.preamble) @> cjk_bigrams(:q)
+                   and (p.title || ' ' || p.preamble) ilike :pattern
+                   and (:all or p.status in ('PUBLISHED', 'CLOSED'))
+                 order by p.year desc, p.id desc limit 20""", parameters,
+                (rs, row) -> new SearchHit(rs.getLong("id"), rs.getInt("year"), rs.getString("title"), null, null,
+                        rs.getString("title"), excerpt(rs.getString("preamble"), q))));
+        hits.addAll(jdbc.query("""
+                select p.id as plan_id, p.year, p.title, n.id, n.kind, n.headline, n.body from plan_node n
+                  join plan p on p.id = n.plan_id
+                 where cjk_bigrams(n.headline || ' ' || n.body) @> cjk_bigrams(:q)
+                   and (n.headline || ' ' || n.body) ilike :pattern
+                   and (:all or p.status in ('PUBLISHED', 'CLOSED'))
+                 order by p.year desc, p.id desc, n.id limit 100""", parameters,
+                (rs, row) -> new SearchHit(rs.getLong("plan_id"), rs.getInt("year"), rs.getString("title"), rs.getLong("id"),
+                        NodeKind.valueOf(rs.getString("kind")), rs.getString("headline"),
+                        excerpt(rs.getString("body"), q))));
+        return hits;
+    }
+
+    /** Some forty characters around the first match, or the text's start. */
+    static String excerpt(String text, String query) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        int at = text.toLowerCase(java.util.Locale.ROOT).indexOf(query.toLowerCase(java.util.Locale.ROOT));
+        int from = Math.max(0, at < 0 ? 0 : at - 20);
+        int to = Math.min(text.length(), from + 60);
+        return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
+    }
+
+    private static boolean editable(PlanHeader plan, NodeRow row, Map<Long, NodeRow> byId, CurrentUser user) {
+        if (plan.can().arrange() || plan.can().revise() && row.kind() == NodeKind.ITEM) {
+            return true;
+        }
+        var item = row.kind() == NodeKind.POINT ? byId.get(row.parentId()) : row;
+        return item != null && item.kind() == NodeKind.ITEM && plan.status() == PlanStatus.DRAFT
+                && user.is(Role.OFFICE_STAFF) && Objects.equals(item.leadOfficeId(), user.officeId());
+    }
+
+    private static int depth(NodeRow row, Map<Long, NodeRow> byId) {
+        int depth = 0;
+        for (var parent = row.parentId(); parent != null; parent = byId.get(parent).parentId()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** 7 under continuous numbering; 二（一）7 where items restart in every section. */
+    private static String fullNumber(NodeRow row, Map<Long, NodeRow> byId, Map<Long, OutlineNumbering.Number> numbers,
+            Numbering numbering) {
+        var own = numbers.get(row.id());
+        if (row.kind() != NodeKind.ITEM || numbering == Numbering.CONTINUOUS) {
+            return own.plain();
+        }
+        var prefix = new StringBuilder();
+        for (var parent = row.parentId(); parent != null; parent = byId.get(parent).parentId()) {
+            var label = numbers.get(parent).label();
+            prefix.insert(0, byId.get(parent).kind() == NodeKind.CHAPTER ? numbers.get(parent).plain() : label);
+        }
+        return prefix + own.plain();
+    }
+
+    /** A node as read for numbering and display. */
+    record NodeRow(long id, Long parentId, NodeKind kind, int position, String headline, String body, Long leadOfficeId,
+            boolean keyItem, DeadlineKind deadlineKind, LocalDate deadline, List<String> quarters, List<String> tags,
+            Long carriedFromId, boolean completed, long version, int schoolCount, int commentCount)
+            implements OutlineNumbering.Node {
+    }
+
+    private static NodeRow nodeRow(ResultSet rs) throws SQLException {
+        var deadlineKind = rs.getString("deadline_kind");
+        return new NodeRow(rs.getLong("id"), (Long) rs.getObject("parent_id"), NodeKind.valueOf(rs.getString("kind")),
+                rs.getInt("position"), rs.getString("headline"), rs.getString("body"), (Long) rs.getObject("lead_office_id"),
+                rs.getBoolean("key_item"), deadlineKind == null ? null : DeadlineKind.valueOf(deadlineKind),
+                rs.getObject("deadline", LocalDate.class),
+                List.of(rs.getString("q1"), rs.getString("q2"), rs.getString("q3"), rs.getString("q4")),
+                strings(rs.getArray("tags")), (Long) rs.getObject("carried_from_id"), rs.getBoolean("completed"),
+                rs.getLong("version"), rs.getInt("school_count"), rs.getInt("comment_count"));
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,190 @@
+package cn.workplan.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
+
+import cn.workplan.account.CurrentUser;
+import cn.workplan.audit.AuditAction;
+import cn.workplan.audit.AuditTrail;
+import cn.workplan.system.InvalidInputException;
+import cn.workplan.system.NotFoundException;
+import cn.workplan.system.StaleEditException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Plans as a whole: create, edit the header, move through the workflow, delete a draft, copy to next year. */
+@Slf4j
+@Service
+@RequiredArgsConstructor
+@Transactional
+public class PlanService {
+
+    static final String AUDIT_TYPE = "PLAN";
+
+    private final PlanRepository plans;
+    private final PlanNodeRepository nodes;
+    private final ItemRevisions revisions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    /** Whether the person may start a plan: the general office and administrators. */
+    public static boolean canCreate(CurrentUser user) {
+        return PlanPolicy.canCreate(user);
+    }
+
+    public static void checkCanCreate(CurrentUser user) {
+        PlanPolicy.check(PlanPolicy.canCreate(user), "create a plan");
+    }
+
+    public long create(PlanData data, CurrentUser user) {
+        checkCanCreate(user);
+        var plan = plans.save(new Plan(data, user.getUsername(), null));
+        audit.created(AUDIT_TYPE, plan.getId(), plan.getTitle(), state(plan));
+        log.info("{} created plan #{} {}", user.getUsername(), plan.getId(), plan.getTitle());
+        return plan.getId();
+    }
+
+    public void update(long planId, PlanData data, CurrentUser user) {
+        var plan = find(planId);
+        PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).editHeader(), "edit the plan header");
+        StaleEditException.check(AUDIT_TYPE, planId, data.version(), plan.getVersion());
+        var before = state(plan);
+        plan.apply(data);
+        audit.updated(AUDIT_TYPE, planId, plan.getTitle(), before, state(plan));
+    }
+
+    /** Draft → in review: the leaders may now comment on every item. */
+    public void submit(long planId, CurrentUser user) {
+        transition(planId, user, PlanStatus.IN_REVIEW, PlanPermissions::submit);
+    }
+
+    /** In review → draft, for another round of drafting. */
+    public void returnToDraft(long planId, CurrentUser user) {
+        transition(planId, user, PlanStatus.DRAFT, PlanPermissions::returnToDraft);
+    }
+
+    /** In review → published, with its document number and issue date; from now on the text is frozen. */
+    public void publish(long planId, PublishData data, CurrentUser user) {
+        var plan = transition(planId, user, PlanStatus.PUBLISHED, PlanPermissions::publish);
+        plan.publishAs(data.documentNumber(), data.issueDate());
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, planId, plan.getTitle(), Map.of(),
+                Map.of("documentNumber", plan.getDocumentNumber(), "issueDate", plan.getIssueDate()));
+    }
+
+    /** Published → closed at the end of the year. */
+    public void close(long planId, CurrentUser user) {
+        transition(planId, user, PlanStatus.CLOSED, PlanPermissions::close);
+    }
+
+    public void delete(long planId, CurrentUser user) {
+        var plan = find(planId);
+        PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).delete(), "delete the plan");
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, planId, plan.getTitle(), state(plan), Map.of());
+        plans.delete(plan);
+        log.info("{} deleted draft plan #{} {}", user.getUsername(), planId, plan.getTitle());
+    }
+
+    /**
+     * Starts a new draft from this plan: the same chapters, sections, items and sub-points. Items that
+     * were not finished are marked as carried over (结转) and keep a link to their origin.
+     */
+    public long copy(long planId, CopyData data, CurrentUser user) {
+        var origin = find(planId);
+        PlanPolicy.check(PlanPolicy.permissions(origin.getStatus(), user).copy(), "copy the plan");
+        if (data.year() < origin.getYear()) {
+            throw new InvalidInputException("year", "plan.error.copyYear", origin.getYear());
+        }
+        var copy = plans.save(new Plan(new PlanData(data.year(), data.title(), origin.getKind(), origin.getPreamble(),
+                origin.getNumbering(), null), user.getUsername(), origin.getId()));
+        var ids = new HashMap<Long, Long>();
+        var source = OutlineNumbering.documentOrder(nodes.findByPlanId(planId).stream().map(NodeRef::new).toList());
+        int carried = 0;
+        for (var ref : source) {
+            var node = ref.node();
+            var twin = new PlanNode(copy.getId(), node.getParentId() == null ? null : ids.get(node.getParentId()),
+                    node.getKind(), node.getPosition(), node.getHeadline(), node.getBody());
+            if (node.getKind() == NodeKind.ITEM) {
+                twin.copyDetailsFrom(node, shiftYear(node, data.year() - origin.getYear()));
+                if (node.getCompletedAt() == null) {
+                    twin.carriedFrom(node.getId());
+                    carried++;
+                }
+            }
+            twin = nodes.save(twin);
+            ids.put(node.getId(), twin.getId());
+            if (twin.getKind() == NodeKind.ITEM) {
+                revisions.record(twin, user.getUsername(), null);
+            }
+        }
+        audit.created(AUDIT_TYPE, copy.getId(), copy.getTitle(), state(copy));
+        log.info("{} copied plan #{} into #{} ({} items carried over)", user.getUsername(), planId, copy.getId(), carried);
+        return copy.getId();
+    }
+
+    private static java.time.LocalDate shiftYear(PlanNode node, int years) {
+        return node.getDeadline() == null ? null : node.getDeadline().plusYears(years);
+    }
+
+    private Plan transition(long planId, CurrentUser user, PlanStatus to,
+            java.util.function.Predicate<PlanPermissions> allowed) {
+        var plan = plans.lockById(planId).orElseThrow(() -> new NotFoundException("plan", planId));
+        if (!PlanPolicy.canView(plan.getStatus(), user)) {
+            throw new NotFoundException("plan", planId);
+        }
+        PlanPolicy.check(allowed.test(PlanPolicy.permissions(plan.getStatus(), user)), plan.getStatus() + " -> " + to);
+        if (to == PlanStatus.IN_REVIEW || to == PlanStatus.PUBLISHED) {
+            if (nodes.countByPlanIdAndKind(planId, NodeKind.ITEM) == 0) {
+                throw new InvalidInputException("status", "plan.error.noItems");
+            }
+        }
+        var from = plan.getStatus();
+        plan.moveTo(to, Instant.now(clock));
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, planId, plan.getTitle(), Map.of("status", from), Map.of("status", to));
+        log.info("{} moved plan #{} from {} to {}", user.getUsername(), planId, from, to);
+        return plan;
+    }
+
+    private Plan find(long planId) {
+        return plans.findById(planId).orElseThrow(() -> new NotFoundException("plan", planId));
+    }
+
+    private static Map<String, Object> state(Plan plan) {
+        var state = new LinkedHashMap<String, Object>();
+        state.put("year", plan.getYear());
+        state.put("title", plan.getTitle());
+        state.put("kind", plan.getKind());
+        state.put("numbering", plan.getNumbering());
+        state.put("status", plan.getStatus());
+        return state;
+    }
+
+    /** A node seen by {@link OutlineNumbering}. */
+    record NodeRef(PlanNode node) implements OutlineNumbering.Node {
+        @Override
+        public long id() {
+            return node.getId();
+        }
+
+        @Override
+        public Long parentId() {
+            return node.getParentId();
+        }
+
+        @Override
+        public NodeKind kind() {
+            return node.getKind();
+        }
+
+        @Override
+        public int position() {
+            return node.getPosition();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package cn.workplan.plan;
+
+import java.util.Locale;
+
+/**
+ * The task table's filters and sort, all optional, all carried in the URL so that a filtered view can be
+ * shared.
+ *
+ * @param office  items this office leads or cooperates on
+ * @param chapter items under this chapter
+ * @param key     only key items (重点)
+ * @param tag     items with this category tag
+ * @param sort    {@code number} (default), {@code deadline} or {@code office}
+ */
+public record TaskFilter(Long office, Long chapter, Boolean key, String tag, String sort) {
+
+    public static TaskFilter none() {
+        return new TaskFilter(null, null, null, null, null);
+    }
+
+    public static TaskFilter ofOffice(long officeId) {
+        return new TaskFilter(officeId, null, null, null, null);
+    }
+
+    /** The sort, from the whitelist; anything else sorts by number. */
+    public String sortKey() {
+        var value = sort == null ? "" : sort.toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "deadline", "office" -> value;
+            default -> "number";
+        };
+    }
+
+    public boolean keyOnly() {
+        return Boolean.TRUE.equals(key);
+    }
+}
