@@ -32,7 +32,7 @@ public record ItemData(
         @Size(max = 500) String q2,
         @Size(max = 500) String q3,
         @Size(max = 500) String q4,
-        boolean keyItem,
+        Boolean keyItem,
         @Size(max = 300) String tags,
         @Size(max = 500) String reason,
         Long version) {
@@ -51,6 +51,11 @@ public record ItemData(
             rows.add(TargetData.empty());
         }
         return rows;
+    }
+
+    /** Whether the item is a key item (重点); an unchecked box sends nothing. */
+    public boolean isKey() {
+        return Boolean.TRUE.equals(keyItem);
     }
 
     public List<Long> cooperatingOfficeIds() {

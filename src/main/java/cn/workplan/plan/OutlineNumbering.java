@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.workplan.system.ChineseNumerals;
+
 /**
  * Numbers an outline from the position of its nodes: chapters 一、二、…, sections （一）（二）… anew in
  * every chapter, task items 1. 2. … through the whole plan or anew in every section (or chapter without

@@ -124,7 +124,7 @@ class PlanNode {
     void applyItem(ItemData data, LocalDate deadline, List<Target> targets) {
         rename(data.headline(), data.body());
         this.leadOfficeId = data.leadOfficeId();
-        this.keyItem = data.keyItem();
+        this.keyItem = data.isKey();
         this.deadlineKind = data.deadlineKind();
         this.deadline = deadline;
         this.q1 = trim(data.q1());

@@ -1,4 +1,4 @@
-package cn.workplan.plan;
+package cn.workplan.system;
 
 /** Chinese numerals as plans print them: 一 … 十, 十一 … 十九, 二十, 二十一 … 九十九, 一百 … */
 public final class ChineseNumerals {
