@@ -8,6 +8,7 @@ import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.account.AccountService;
+import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.account.UserData;
 import cn.workplan.org.OfficeData;
@@ -20,6 +21,7 @@ import cn.workplan.system.database.OnEmbeddedDatabase;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +41,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final OfficeService offices;
     private final SchoolService schools;
     private final AccountService accounts;
+    private final DemoPlan demoPlan;
+    private final UserDetailsService userDetails;
 
     @Override
     @Transactional
@@ -96,8 +100,10 @@ class DemoDataLoader implements ApplicationRunner {
                 user("school%02d".formatted(n++), principals.remove(0), Role.PRINCIPAL, null, schoolIds.get(school[0]));
             }
         }
-        log.info("Demo data loaded: {} offices, {} schools, {} accounts (admin #{})", offices.count(),
-                schools.countActive(), accounts.countActive(), admin);
+        long planId = demoPlan.load((CurrentUser) userDetails.loadUserByUsername("office"),
+                (CurrentUser) userDetails.loadUserByUsername("director"));
+        log.info("Demo data loaded: {} offices, {} schools, {} accounts (admin #{}), published plan #{}", offices.count(),
+                schools.countActive(), accounts.countActive(), admin, planId);
     }
 
     private long user(String username, String name, Role role, Long officeId, Long schoolId) {

@@ -116,7 +116,7 @@ public class PlanQueries {
                 (rs, row) -> rs.getLong(1));
         var schoolSummary = new HashMap<Long, SchoolSummary>();
         jdbc.query("""
-                select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1:3] as first
+                select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1 : 3] as first
                   from plan_item_school s join plan_node n on n.id = s.node_id
                  where n.plan_id = :plan group by s.node_id""", Map.of("plan", planId), rs -> {
                     var first = new ArrayList<Long>();
