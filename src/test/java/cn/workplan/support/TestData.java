@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.workplan.account.AccountService;
 import cn.workplan.account.Role;
 import cn.workplan.account.UserData;
+import cn.workplan.account.UserFilter;
 import cn.workplan.org.OfficeData;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolData;
@@ -58,5 +59,12 @@ public class TestData {
         var login = unique("u");
         accounts.create(new UserData(login, PASSWORD, "测试" + login, role, officeId, schoolId, "", "", null));
         return login;
+    }
+
+    /** The id of the account with this login. */
+    public long idOf(String login) {
+        return accounts.list(new UserFilter(login, null, null, null)).stream()
+                .filter(user -> user.username().equals(login))
+                .findFirst().orElseThrow().id();
     }
 }

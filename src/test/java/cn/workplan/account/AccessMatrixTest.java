@@ -1,0 +1,288 @@
+package cn.workplan.account;
+
+import static cn.workplan.account.AccessMatrixTest.Expect.CREATED;
+import static cn.workplan.account.AccessMatrixTest.Expect.DENIED;
+import static cn.workplan.account.AccessMatrixTest.Expect.HIDDEN;
+import static cn.workplan.account.AccessMatrixTest.Expect.HOME;
+import static cn.workplan.account.AccessMatrixTest.Expect.LOGGED_OUT;
+import static cn.workplan.account.AccessMatrixTest.Expect.LOGIN;
+import static cn.workplan.account.AccessMatrixTest.Expect.LOGIN_FAILED;
+import static cn.workplan.account.AccessMatrixTest.Expect.OK;
+import static cn.workplan.account.AccessMatrixTest.Expect.REDIRECT;
+import static cn.workplan.account.AccessMatrixTest.Expect.UNAUTHORIZED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import cn.workplan.support.IntegrationTest;
+import cn.workplan.support.SignIn;
+import cn.workplan.support.TestData;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may call what: every endpoint of the application, asked by nobody and by each role, must answer
+ * exactly what the table says. Loosening a rule (a principal reaching {@code /admin/users}) or tightening
+ * one (an inspector locked out of {@code /api/schools}) fails a cell; an endpoint added without a row
+ * fails {@link #theTableListsEveryEndpointOfTheApplication}.
+ *
+ * <p>POSTs carry a CSRF token, so that the table is about roles only. The admin's POSTs are chosen to change
+ * nothing that matters (an empty form comes back with errors, an active record is activated again), except
+ * {@code POST /api/schools}, which creates a school of its own name each time.
+ */
+@IntegrationTest
+class AccessMatrixTest {
+
+    /** {office}, {school} and {user} in the URLs stand for these records, made for this test. */
+    private static Map<String, Long> records;
+
+    static List<Endpoint> table() {
+        return List.of(
+        //                                                                  anonymous     ADMIN         LEADER        OFFICE_STAFF  PRINCIPAL     INSPECTOR
+        // signing in and out
+        endpoint(GET,  "/login",                                            OK,           HOME,         HOME,         HOME,         HOME,         HOME),
+        endpoint(POST, "/login?username=nobody&password=wrong-password",    LOGIN_FAILED, LOGIN_FAILED, LOGIN_FAILED, LOGIN_FAILED, LOGIN_FAILED, LOGIN_FAILED),
+        endpoint(POST, "/logout",                                           LOGGED_OUT,   LOGGED_OUT,   LOGGED_OUT,   LOGGED_OUT,   LOGGED_OUT,   LOGGED_OUT),
+        // everyone's pages
+        endpoint(GET,  "/",                                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(POST, "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // offices
+        endpoint(GET,  "/admin/offices",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/offices/new",                                LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/offices",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/offices/{office}/edit",                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/offices/{office}",                           LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/offices/{office}/active?active=true",        LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        // schools
+        endpoint(GET,  "/admin/schools",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/schools/new",                                LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/schools",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/schools/{school}/edit",                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/schools/{school}",                           LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/schools/{school}/active?active=true",        LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/schools/import",                             LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/schools/import",                             LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/schools/import/confirm?token=schools:none",  LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/schools/import/template.xlsx",               LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        // accounts
+        endpoint(GET,  "/admin/users",                                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/users/new",                                  LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/users",                                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/users/{user}/edit",                          LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/users/{user}",                               LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/users/{user}/active?active=true",            LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/users/{user}/password",                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/users/{user}/password",                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/users/import",                               LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/users/import",                               LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/users/import/confirm?token=users:none",      LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/users/import/template.xlsx",                 LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        // audit
+        endpoint(GET,  "/admin/audit",                                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        // the JSON API: problem details instead of pages and redirects
+        endpoint(GET,  "/api/me",                                           UNAUTHORIZED, OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/api/offices",                                      UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
+        endpoint(GET,  "/api/schools",                                      UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
+        endpoint(GET,  "/api/schools/{school}",                             UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
+        endpoint(POST, "/api/schools",                                      UNAUTHORIZED, CREATED,      DENIED,       DENIED,       DENIED,       DENIED)
+                .json(() -> "{\"name\":\"" + TestData.unique("接口小学") + "\",\"kind\":\"PRIMARY\",\"township\":\"测试镇\"}"),
+        // operations
+        endpoint(GET,  "/actuator/health",                                  OK,           OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/actuator/health/db",                               HIDDEN,       OK,           HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
+        endpoint(GET,  "/actuator/info",                                    OK,           OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/actuator",                                         UNAUTHORIZED, OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/actuator/metrics",                                 UNAUTHORIZED, OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/actuator/metrics/jvm.memory.used",                 UNAUTHORIZED, OK,           DENIED,       DENIED,       DENIED,       DENIED));
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SignIn signIn;
+
+    @BeforeAll
+    static void makeRecords(@Autowired TestData data) {
+        records = Map.of("office", data.office(), "school", data.school(), "user", data.idOf(data.user(Role.INSPECTOR)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource("cells")
+    void answersAsTheTableSays(Endpoint endpoint, Caller caller, Expect expected) throws Exception {
+        var request = request(endpoint.method(), endpoint.url(records));
+        if (endpoint.method() == POST) {
+            request.with(csrf());
+        }
+        if (endpoint.json() != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(endpoint.json().get());
+        }
+        if (caller.role != null) {
+            request.with(signIn.as(caller.role));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        expected.verify(response, endpoint.isApi(), endpoint + " as " + caller);
+    }
+
+    /** Anybody may ask whether the application is up; only administrators see how its parts are. */
+    @Test
+    void onlyAdministratorsSeeHealthDetails() throws Exception {
+        mvc.perform(get("/actuator/health").with(signIn.as(Role.ADMIN)))
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
+        mvc.perform(get("/actuator/health").with(signIn.as(Role.LEADER)))
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health"))
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+    }
+
+    static Stream<Arguments> cells() {
+        return table().stream().flatMap(endpoint -> Arrays.stream(Caller.values())
+                .map(caller -> Arguments.of(endpoint, caller, endpoint.expected(caller))));
+    }
+
+    /** Every handler of the application (controllers and actuator) is reached by some row of the table. */
+    @Test
+    void theTableListsEveryEndpointOfTheApplication(@Autowired List<RequestMappingInfoHandlerMapping> mappings) {
+        var rows = table();
+        var missing = mappings.stream()
+                .flatMap(mapping -> mapping.getHandlerMethods().entrySet().stream())
+                .filter(handler -> !isSpringErrorController(handler.getValue()))
+                .map(Map.Entry::getKey)
+                .filter(info -> rows.stream().noneMatch(row -> row.reaches(info)))
+                .map(RequestMappingInfo::toString)
+                .toList();
+        assertThat(missing).as("endpoints without a row in the access table").isEmpty();
+    }
+
+    private static boolean isSpringErrorController(HandlerMethod handler) {
+        return handler.getBeanType().getName().startsWith("org.springframework.boot.autoconfigure.web.servlet.error.");
+    }
+
+    private static Endpoint endpoint(HttpMethod method, String url, Expect anonymous, Expect admin, Expect leader,
+            Expect officeStaff, Expect principal, Expect inspector) {
+        return new Endpoint(method, url, List.of(anonymous, admin, leader, officeStaff, principal, inspector), null);
+    }
+
+    /** The columns of the table. */
+    enum Caller {
+        ANONYMOUS(null), ADMIN(Role.ADMIN), LEADER(Role.LEADER), OFFICE_STAFF(Role.OFFICE_STAFF),
+        PRINCIPAL(Role.PRINCIPAL), INSPECTOR(Role.INSPECTOR);
+
+        final Role role;
+
+        Caller(Role role) {
+            this.role = role;
+        }
+    }
+
+    /** A row of the table: a request and what each caller gets back. */
+    record Endpoint(HttpMethod method, String url, List<Expect> byCaller, Supplier<String> json) {
+
+        Endpoint json(Supplier<String> body) {
+            return new Endpoint(method, url, byCaller, body);
+        }
+
+        Expect expected(Caller caller) {
+            return byCaller.get(caller.ordinal());
+        }
+
+        boolean isApi() {
+            return url.startsWith("/api/") || url.startsWith("/actuator");
+        }
+
+        String url(Map<String, Long> records) {
+            var resolved = url;
+            for (var record : records.entrySet()) {
+                resolved = resolved.replace("{" + record.getKey() + "}", record.getValue().toString());
+            }
+            return resolved;
+        }
+
+        boolean reaches(RequestMappingInfo info) {
+            var methods = info.getMethodsCondition().getMethods();
+            var path = PathContainer.parsePath(url(records).replaceFirst("\\?.*", ""));
+            return (methods.isEmpty() || methods.contains(RequestMethod.valueOf(method.name())))
+                    && info.getPatternValues().stream()
+                            .anyMatch(pattern -> PathPatternParser.defaultInstance.parse(pattern).matches(path));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + url;
+        }
+    }
+
+    /** A cell of the table: the answer a caller gets. */
+    record Expect(String label, int status, String location) {
+
+        /** 200: the page or JSON. */
+        static final Expect OK = new Expect("200", 200, null);
+        /** 201: created. */
+        static final Expect CREATED = new Expect("201", 201, null);
+        /** 302 somewhere other than the login page: a form done, sending the browser on. */
+        static final Expect REDIRECT = new Expect("302", 302, "");
+        /** 302 to the home page: the login page for someone logged in already. */
+        static final Expect HOME = new Expect("302 /", 302, "/");
+        /** 302 to the login page: a page asked for without logging in. */
+        static final Expect LOGIN = new Expect("302 /login", 302, "http://localhost/login");
+        static final Expect LOGIN_FAILED = new Expect("302 /login?error", 302, "/login?error");
+        static final Expect LOGGED_OUT = new Expect("302 /login?logout", 302, "/login?logout");
+        /** 401 with a WWW-Authenticate challenge: the API asked without credentials. */
+        static final Expect UNAUTHORIZED = new Expect("401", 401, null);
+        /** 403: logged in, but not in a role that may. */
+        static final Expect DENIED = new Expect("403", 403, null);
+        /** 404: health details are the administrators' only; to everyone else a component does not exist. */
+        static final Expect HIDDEN = new Expect("404", 404, null);
+
+        void verify(MockHttpServletResponse response, boolean api, String what) throws Exception {
+            assertThat(response.getStatus()).as("%s: status", what).isEqualTo(status);
+            if (location != null && location.isEmpty()) {
+                assertThat(response.getRedirectedUrl()).as("%s: redirect", what).isNotNull().doesNotContain("/login");
+            } else if (location != null) {
+                assertThat(response.getRedirectedUrl()).as("%s: redirect", what).isEqualTo(location);
+            }
+            if (status == 401) {
+                assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).as("%s: challenge", what).startsWith("Basic ");
+            }
+            if (api && (status == 401 || status == 403)) {
+                assertThat(response.getContentType()).as("%s: content type", what).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                assertThat(response.getContentAsString()).as("%s: problem", what).contains("\"status\":" + status);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+}
