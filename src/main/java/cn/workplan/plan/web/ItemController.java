@@ -48,6 +48,7 @@ class ItemController {
     String createForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId,
             @RequestParam(required = false) Long parent, Model model) {
         var header = plans.header(planId, user);
+        Permissions.require(header.can().addItems());
         model.addAttribute("parentId", parent);
         return form(model, user, header.id(), null, ItemData.empty(user.is(Role.OFFICE_STAFF) ? user.officeId() : null), header.status().name());
     }
@@ -56,6 +57,7 @@ class ItemController {
     String create(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId,
             @RequestParam(required = false) Long parentId, @Valid @ModelAttribute("item") ItemData item,
             BindingResult result, Model model, RedirectAttributes flash) {
+        Permissions.require(plans.header(planId, user).can().addItems());
         if (!result.hasErrors()) {
             try {
                 long id = outline.addItem(planId, parentId, item, user);
@@ -80,6 +82,7 @@ class ItemController {
     @GetMapping("/items/{id}/edit")
     String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         var item = items.item(id, user);
+        Permissions.require(item.editable());
         return form(model, user, item.planId(), item.id(), item.toData(), plans.header(item.planId(), user).status().name());
     }
 
@@ -87,6 +90,7 @@ class ItemController {
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @ModelAttribute("item") ItemData item, BindingResult result, Model model, RedirectAttributes flash) {
         var current = items.item(id, user);
+        Permissions.require(current.editable());
         if (!result.hasErrors()) {
             try {
                 outline.updateItem(id, item, user);

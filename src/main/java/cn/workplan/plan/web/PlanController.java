@@ -55,6 +55,7 @@ class PlanController {
     @PostMapping
     String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("plan") PlanData plan,
             BindingResult result, Model model, RedirectAttributes flash) {
+        PlanService.checkCanCreate(user);
         if (result.hasErrors()) {
             return form(model, plan, null);
         }
@@ -65,12 +66,15 @@ class PlanController {
 
     @GetMapping("/{id}/edit")
     String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        return form(model, queries.header(id, user).toData(), id);
+        var header = queries.header(id, user);
+        Permissions.require(header.can().editHeader());
+        return form(model, header.toData(), id);
     }
 
     @PostMapping("/{id}")
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @ModelAttribute("plan") PlanData plan, BindingResult result, Model model, RedirectAttributes flash) {
+        Permissions.require(queries.header(id, user).can().editHeader());
         if (!result.hasErrors()) {
             try {
                 plans.update(id, plan, user);
@@ -102,6 +106,7 @@ class PlanController {
     @GetMapping("/{id}/publish")
     String publishForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         var header = queries.header(id, user);
+        Permissions.require(header.can().publish());
         model.addAttribute("header", header);
         model.addAttribute("publish", new PublishData("", LocalDate.now()));
         return "plan/publish";
@@ -110,6 +115,7 @@ class PlanController {
     @PostMapping("/{id}/publish")
     String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @ModelAttribute("publish") PublishData publish, BindingResult result, Model model, RedirectAttributes flash) {
+        Permissions.require(queries.header(id, user).can().publish());
         if (!result.hasErrors()) {
             try {
                 plans.publish(id, publish, user);
@@ -133,6 +139,7 @@ class PlanController {
     @GetMapping("/{id}/copy")
     String copyForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         var header = queries.header(id, user);
+        Permissions.require(header.can().copy());
         model.addAttribute("header", header);
         model.addAttribute("copy", new CopyData(header.year() + 1, header.title().replace(
                 Integer.toString(header.year()), Integer.toString(header.year() + 1))));
@@ -142,6 +149,7 @@ class PlanController {
     @PostMapping("/{id}/copy")
     String copy(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("copy") CopyData copy,
             BindingResult result, Model model, RedirectAttributes flash) {
+        Permissions.require(queries.header(id, user).can().copy());
         if (!result.hasErrors()) {
             try {
                 long newId = plans.copy(id, copy, user);
