@@ -18,7 +18,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,6 +32,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.workplan.plan.ItemData;
+import cn.workplan.plan.NodeKind;
+import cn.workplan.plan.Numbering;
+import cn.workplan.plan.OutlineService;
+import cn.workplan.plan.PlanData;
+import cn.workplan.plan.PlanKind;
+import cn.workplan.plan.PlanService;
+import cn.workplan.plan.PublishData;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.SignIn;
 import cn.workplan.support.TestData;
@@ -40,6 +50,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -107,6 +118,45 @@ class AccessMatrixTest {
         endpoint(GET,  "/admin/users/import/template.xlsx",                 LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
         // audit
         endpoint(GET,  "/admin/audit",                                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        // plans: {draft} with {chapter} and {draftItem} (led by another office), {empty} (no items), {review},
+        // {published} with {publishedChapter} and {publishedItem}. The matrix's office staff are not the general
+        // office's. State-changing requests are chosen so that no cell changes what the next one finds.
+        endpoint(GET,  "/plans",                                            LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/plans/new",                                        LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans",                                            LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/plans/{draft}",                                    LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/plans/{published}",                                LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/plans/{draft}/edit",                               LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{draft}",                                    LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{empty}/submit",                             LOGIN,        REDIRECT,     DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{published}/return",                         LOGIN,        DENIED,       DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/plans/{review}/publish",                           LOGIN,        OK,           OK,           DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{review}/publish",                           LOGIN,        OK,           OK,           DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{draft}/close",                              LOGIN,        DENIED,       DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{published}/delete",                         LOGIN,        DENIED,       DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/plans/{published}/copy",                           LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/{published}/copy",                           LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/plans/{published}/document",                       LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/plans/{draft}/document",                           LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/plans/{draft}/tasks",                              LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/my-items",                                         LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
+        endpoint(GET,  "/search?q=测试",                                     LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // the outline editor (a blank headline is refused after the permission check: a redirect with a message)
+        endpoint(POST, "/plans/{draft}/nodes?kind=CHAPTER&headline=",       LOGIN,        REDIRECT,     DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{draft}/nodes/{chapter}/rename?headline=&version=0", LOGIN, REDIRECT,   DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{draft}/nodes/{chapter}/move?index=0",       LOGIN,        REDIRECT,     DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{draft}/nodes/{chapter}/up",                 LOGIN,        REDIRECT,     DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{draft}/nodes/{chapter}/down",               LOGIN,        REDIRECT,     DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{published}/nodes/{publishedChapter}/delete", LOGIN,       DENIED,       DENIED,       DENIED,       DENIED,       DENIED),
+        // task items
+        endpoint(GET,  "/plans/{draft}/items/new",                          LOGIN,        OK,           DENIED,       OK,           HIDDEN,       DENIED),
+        endpoint(POST, "/plans/{draft}/items",                              LOGIN,        OK,           DENIED,       OK,           HIDDEN,       DENIED),
+        endpoint(GET,  "/items/{draftItem}",                                LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/items/{publishedItem}",                            LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/items/{draftItem}/edit",                           LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/items/{draftItem}",                                LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
+        endpoint(GET,  "/items/{draftItem}/history",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(POST, "/items/{draftItem}/comments?comment=意见",           LOGIN,        DENIED,       DENIED,       DENIED,       DENIED,       DENIED),
         // the JSON API: problem details instead of pages and redirects
         endpoint(GET,  "/api/me",                                           UNAUTHORIZED, OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/api/offices",                                      UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
@@ -130,8 +180,38 @@ class AccessMatrixTest {
     SignIn signIn;
 
     @BeforeAll
-    static void makeRecords(@Autowired TestData data) {
-        records = Map.of("office", data.office(), "school", data.school(), "user", data.idOf(data.user(Role.INSPECTOR)));
+    static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
+            @Autowired UserDetailsService users) {
+        var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
+        long otherOffice = data.office();
+        var all = new HashMap<String, Long>(Map.of("office", otherOffice, "school", data.school(),
+                "user", data.idOf(data.user(Role.INSPECTOR))));
+        all.put("empty", plans.create(plan("空计划"), admin));
+        for (var name : List.of("draft", "review", "published")) {
+            long planId = plans.create(plan(name), admin);
+            long chapterId = outline.addHeading(planId, null, NodeKind.CHAPTER, "第一章", "", admin);
+            long itemId = outline.addItem(planId, chapterId, item(otherOffice), admin);
+            if (!name.equals("draft")) {
+                plans.submit(planId, admin);
+            }
+            if (name.equals("published")) {
+                plans.publish(planId, new PublishData("测教〔2026〕1号", LocalDate.of(2026, 2, 1)), admin);
+            }
+            all.put(name, planId);
+            all.put(name.equals("draft") ? "chapter" : name + "Chapter", chapterId);
+            all.put(name + "Item", itemId);
+        }
+        records = Map.copyOf(all);
+    }
+
+    private static PlanData plan(String title) {
+        return new PlanData(2026, TestData.unique(title), PlanKind.WORK_POINTS, "", Numbering.CONTINUOUS, null);
+    }
+
+    private static ItemData item(long leadOfficeId) {
+        var empty = ItemData.empty(leadOfficeId);
+        return new ItemData("测试任务。", "", leadOfficeId, List.of(), List.of(), empty.targets(), null, null, null, null,
+                "", "", "", "", false, "", "", null);
     }
 
     @ParameterizedTest(name = "{0} as {1} → {2}")
