@@ -58,7 +58,7 @@ public class ItemQueries {
                 List.copyOf(item.getTargets()), item.getDeadlineKind(), item.getDeadline(),
                 List.of(item.getQ1(), item.getQ2(), item.getQ3(), item.getQ4()), item.isKeyItem(), List.copyOf(item.getTags()),
                 item.getCarriedFromId(), origin == null ? null : origin.planId(), origin == null ? null : origin.title(),
-                item.getVersion(), numbered.editable(),
+                item.getVersion(), numbered.editable(), outline.childrenOf(nodeId),
                 comments.stream().map(comment -> new ItemView.Comment(authors.getOrDefault(comment.authorId(), "?"),
                         comment.createdAt(), comment.body())).toList());
     }

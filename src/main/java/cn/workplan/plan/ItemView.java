@@ -29,6 +29,7 @@ public record ItemView(
         String carriedFromPlanTitle,
         long version,
         boolean editable,
+        List<OutlineNode> points,
         List<Comment> comments) {
 
     /** A review comment. */

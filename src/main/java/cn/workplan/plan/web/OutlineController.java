@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OutlineController {
 
     private static final String FRAGMENT = "plan/outline :: outline";
+    private static final java.util.regex.Pattern ITEM_PAGE = java.util.regex.Pattern.compile("/items/\\d+");
 
     private final OutlineService outline;
     private final PlanQueries queries;
@@ -45,9 +46,10 @@ class OutlineController {
     @PostMapping("/nodes")
     String addHeading(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId,
             @RequestParam(required = false) Long parentId, @RequestParam NodeKind kind, @RequestParam String headline,
-            @RequestParam(required = false) String body, @RequestHeader(value = "HX-Request", required = false) String htmx,
-            Model model, RedirectAttributes flash) {
-        return change(user, planId, htmx, model, flash, () -> outline.addHeading(planId, parentId, kind, headline, body, user));
+            @RequestParam(required = false) String body, @RequestParam(required = false) String returnTo,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash) {
+        var view = change(user, planId, htmx, model, flash, () -> outline.addHeading(planId, parentId, kind, headline, body, user));
+        return back(view, returnTo);
     }
 
     @PostMapping("/nodes/{nodeId}/rename")
@@ -78,8 +80,15 @@ class OutlineController {
 
     @PostMapping("/nodes/{nodeId}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId, @PathVariable long nodeId,
+            @RequestParam(required = false) String returnTo,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash) {
-        return change(user, planId, htmx, model, flash, () -> outline.delete(nodeId, user));
+        return back(change(user, planId, htmx, model, flash, () -> outline.delete(nodeId, user)), returnTo);
+    }
+
+    /** Sub-points are added and deleted on their item's page, which wants to be shown again. */
+    private static String back(String view, String returnTo) {
+        return returnTo != null && ITEM_PAGE.matcher(returnTo).matches() && view.startsWith("redirect:")
+                ? "redirect:" + returnTo : view;
     }
 
     /** Makes the change, then shows the renumbered outline: a fragment for htmx, a redirect otherwise. */
