@@ -1,0 +1,145 @@
+package cn.workplan.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Headless Chromium from the operating system ({@code apt-get install chromium chromium-driver
+ * fonts-wqy-microhei}, see {@code .ci/run}), driven through the system's chromedriver. Both paths are
+ * given explicitly, so Selenium Manager never looks for (or downloads) a browser or driver.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private Chromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /**
+     * Skips the calling tests when Chromium is not installed, with a message saying how to install it;
+     * on a CI server (environment variable {@code CI} set) a missing browser is a failure instead.
+     */
+    static void requireInstalled() {
+        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+            return;
+        }
+        var message = "Browser tests need " + BROWSER + " and " + DRIVER
+                + ": apt-get install chromium chromium-driver fonts-wqy-microhei (see .ci/run)";
+        if (System.getenv("CI") != null) {
+            fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    /** A desktop browser window of the given size in CSS pixels. */
+    static Chromium desktop(int width, int height) {
+        return start(options -> options.addArguments("--window-size=" + width + "," + height));
+    }
+
+    /** A phone: a viewport of the given size in CSS pixels, touch, device pixel ratio 2. */
+    static Chromium phone(int width, int height) {
+        return start(options -> options.setExperimentalOption("mobileEmulation", Map.of(
+                "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true, "mobile", true))));
+    }
+
+    private static Chromium start(java.util.function.Consumer<ChromeOptions> customise) {
+        requireInstalled();
+        // belt and braces: the driver is also named where Selenium looks for it
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("workplan-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--disable-extensions", "--lang=zh-CN", "--user-data-dir=" + profile);
+        var logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        customise.accept(options);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .withSilent(true)
+                .build();
+        var driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Chromium(driver, profile);
+    }
+
+    /** Saves the whole page (not just the viewport) as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            var file = SCREENSHOTS.resolve(name + ".png");
+            byte[] png;
+            try {
+                var result = driver.executeCdpCommand("Page.captureScreenshot",
+                        Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
+                png = Base64.getDecoder().decode((String) result.get("data"));
+            } catch (RuntimeException e) {
+                png = driver.getScreenshotAs(OutputType.BYTES);
+            }
+            Files.write(file, png);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Errors the browser reported on its console since the last call: failed resources, CSP violations, script errors. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory; the operating system cleans up what is left
+        }
+    }
+}
