@@ -27,11 +27,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Headless Chromium from the operating system ({@code apt-get install chromium chromium-driver
  * fonts-wqy-microhei}, see {@code .ci/run}), driven through the system's chromedriver. Both paths are
  * given explicitly, so Selenium Manager never looks for (or downloads) a browser or driver.
+ * A fresh profile directory per browser, removed on {@link #close()}.
  */
 final class Chromium implements AutoCloseable {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** The browser; {@code -Dworkplan.test.chromium=...} points elsewhere. */
+    static final Path BROWSER = Path.of(System.getProperty("workplan.test.chromium", "/usr/bin/chromium"));
+    /** Its driver; {@code -Dworkplan.test.chromedriver=...} points elsewhere. */
+    static final Path DRIVER = Path.of(System.getProperty("workplan.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     final ChromeDriver driver;
@@ -42,20 +45,30 @@ final class Chromium implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** Why the browser tests cannot run here, or {@code null} when Chromium and its driver are installed. */
+    static String missing() {
+        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+            return null;
+        }
+        return "Browser tests need " + BROWSER + " and " + DRIVER
+                + ": apt-get install chromium chromium-driver fonts-wqy-microhei (see .ci/run)";
+    }
+
     /**
-     * Skips the calling tests when Chromium is not installed, with a message saying how to install it;
-     * on a CI server (environment variable {@code CI} set) a missing browser is a failure instead.
+     * Skips the calling test with a JUnit assumption when Chromium is not installed, saying how to install
+     * it; on a CI server (environment variable {@code CI} set) a missing browser is a failure instead.
      */
     static void requireInstalled() {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+        var missing = missing();
+        if (missing == null) {
             return;
         }
-        var message = "Browser tests need " + BROWSER + " and " + DRIVER
-                + ": apt-get install chromium chromium-driver fonts-wqy-microhei (see .ci/run)";
         if (System.getenv("CI") != null) {
-            fail(message);
+            fail(missing);
         }
-        Assumptions.abort(message);
+        // a class skipped in @BeforeAll does not show in Surefire's counts: say it on the console too
+        System.err.println("SKIPPED: " + missing);
+        Assumptions.abort(missing);
     }
 
     /** A desktop browser window of the given size in CSS pixels. */

@@ -37,6 +37,7 @@ class DemoJourneyBrowserTest {
 
     private WebDriver driver;
 
+    /** Without Chromium the whole class is skipped (or fails on CI) before the application starts. */
     @BeforeAll
     static void startBrowser() {
         Chromium.requireInstalled();
@@ -134,7 +135,7 @@ class DemoJourneyBrowserTest {
             page.get(url("/login"));
             logIn(page, "principal");
             page.findElement(By.cssSelector(".navbar-toggler")).click();
-            wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("mainNav")));
+            openedMenu(page);
             assertThat(text(page, "#mainNav")).contains("首页", "孙丽", "English");
             phone.screenshot("principal-phone-menu");
             logOut(page);
@@ -203,12 +204,17 @@ class DemoJourneyBrowserTest {
         var toggler = page.findElement(By.cssSelector(".navbar-toggler"));
         if (toggler.isDisplayed() && !page.findElement(By.id("mainNav")).isDisplayed()) {
             toggler.click();
-            wait(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("mainNav")));
+            openedMenu(page);
         }
         page.findElement(By.cssSelector("#mainNav .dropdown-toggle")).click();
         var logout = wait(page).until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/logout'] button")));
         logout.click();
         wait(page).until(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    /** Waits for the collapsed navigation to finish opening: Bootstrap adds {@code show} after the animation. */
+    private static void openedMenu(WebDriver page) {
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mainNav.collapse.show")));
     }
 
     private static String heading(WebDriver page) {
