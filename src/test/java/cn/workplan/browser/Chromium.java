@@ -37,11 +37,13 @@ final class Chromium implements AutoCloseable {
     static final Path DRIVER = Path.of(System.getProperty("workplan.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** Selenium warns when it has no CDP bindings for the installed Chromium; these tests use none. Held so it is not collected. */
-    private static final java.util.logging.Logger CDP_WARNINGS = java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
+    /** Selenium warns when it has no CDP bindings for the installed Chromium; these tests use none. Held so they are not collected. */
+    private static final List<java.util.logging.Logger> CDP_WARNINGS = Stream.of(
+                    "org.openqa.selenium.chromium.ChromiumDriver", "org.openqa.selenium.devtools.CdpVersionFinder")
+            .map(java.util.logging.Logger::getLogger).toList();
 
     static {
-        CDP_WARNINGS.setLevel(Level.SEVERE);
+        CDP_WARNINGS.forEach(logger -> logger.setLevel(Level.SEVERE));
     }
 
     final ChromeDriver driver;
