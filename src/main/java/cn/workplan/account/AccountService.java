@@ -59,6 +59,11 @@ public class AccountService {
         return view(find(id), offices.names(), schools.names(), Instant.now(clock));
     }
 
+    /** All accounts, deactivated ones included. */
+    public long countAll() {
+        return users.count();
+    }
+
     public long countActive() {
         return users.countByActiveTrue();
     }

@@ -49,7 +49,7 @@ class DemoDataLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         boolean enabled = environment.getProperty("workplan.demo-data.enabled", Boolean.class,
                 OnEmbeddedDatabase.inUse(environment));
-        if (!enabled || accounts.countActive() > 0) {
+        if (!enabled || accounts.countAll() > 0) {
             return;
         }
         log.info("Loading the demo county 青山县 into an empty database");

@@ -23,6 +23,9 @@ public class SchoolService {
 
     static final String AUDIT_TYPE = "SCHOOL";
 
+    /** Chinese names in the order people expect: by pinyin, as a dictionary sorts them. */
+    private static final java.text.Collator CHINESE = java.text.Collator.getInstance(java.util.Locale.CHINA);
+
     private final SchoolRepository schools;
     private final PersonDirectory people;
     private final AuditTrail audit;
@@ -32,6 +35,7 @@ public class SchoolService {
         var principals = people.principalsBySchool();
         return schools.findAllByOrderByTownshipAscNameAsc().stream()
                 .map(school -> view(school, principals.getOrDefault(school.getId(), List.of())))
+                .sorted(java.util.Comparator.comparing(SchoolView::township, CHINESE).thenComparing(SchoolView::name, CHINESE))
                 .toList();
     }
 
@@ -47,7 +51,7 @@ public class SchoolService {
 
     /** The townships schools belong to, for suggestions and filters. */
     public List<String> townships() {
-        return schools.townships();
+        return schools.townships().stream().sorted(CHINESE).toList();
     }
 
     public long countActive() {

@@ -1,0 +1,38 @@
+package cn.workplan.account;
+
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * A new production database has no accounts. When {@code workplan.initial-admin.password} is set
+ * (environment variable {@code WORKPLAN_INITIAL_ADMIN_PASSWORD}) and no account exists yet, this creates
+ * the administrator {@code admin} with that password once; later starts change nothing.
+ */
+@Slf4j
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
+class InitialAdministrator implements ApplicationRunner {
+
+    private final AccountService accounts;
+
+    @Value("${workplan.initial-admin.password:}")
+    private String password;
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!StringUtils.hasText(password) || accounts.countAll() > 0) {
+            return;
+        }
+        accounts.create(new UserData("admin", password, "系统管理员", Role.ADMIN, null, null, "", "", null));
+        log.warn("Created the initial administrator 'admin' from workplan.initial-admin.password: change its password now");
+    }
+}
