@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.workplan.account.AccountService;
 import cn.workplan.account.Role;
 import cn.workplan.account.UserData;
+import cn.workplan.account.UserFilter;
 import cn.workplan.org.OfficeData;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolData;
@@ -40,11 +41,19 @@ public class TestData {
 
     public long office() {
         var name = unique("测试股");
-        return offices.create(new OfficeData(name, name, null, null, 0, null));
+        return office(name, name);
+    }
+
+    public long office(String name, String shortName) {
+        return offices.create(new OfficeData(name, shortName, null, null, 0, null));
     }
 
     public long school() {
-        return schools.create(new SchoolData(unique("测试小学"), SchoolKind.PRIMARY, "测试镇", null));
+        return school(unique("测试小学"));
+    }
+
+    public long school(String name) {
+        return schools.create(new SchoolData(name, SchoolKind.PRIMARY, "测试镇", null));
     }
 
     /** A new account of the role (with an office or school where the role needs one); returns its login. */
@@ -55,8 +64,17 @@ public class TestData {
     }
 
     public String user(Role role, Long officeId, Long schoolId) {
-        var login = unique("u");
+        return user(unique("u"), role, officeId, schoolId);
+    }
+
+    public String user(String login, Role role, Long officeId, Long schoolId) {
         accounts.create(new UserData(login, PASSWORD, "测试" + login, role, officeId, schoolId, "", "", null));
         return login;
+    }
+
+    /** The id of an account made here. */
+    public long userId(String login) {
+        return accounts.list(new UserFilter(login, null, null, null)).stream()
+                .filter(user -> user.username().equals(login)).findFirst().orElseThrow().id();
     }
 }
