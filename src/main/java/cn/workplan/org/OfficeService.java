@@ -128,8 +128,13 @@ public class OfficeService {
 
     private static OfficeView view(Office office, Map<Long, String> names) {
         return new OfficeView(office.getId(), office.getName(), office.getShortName(),
-                office.getHeadUserId(), names.get(office.getHeadUserId()),
-                office.getLeaderUserId(), names.get(office.getLeaderUserId()),
+                office.getHeadUserId(), nameOf(office.getHeadUserId(), names),
+                office.getLeaderUserId(), nameOf(office.getLeaderUserId(), names),
                 office.getDisplayOrder(), office.isActive(), office.getVersion());
+    }
+
+    /** The person's name; {@code names} may be an immutable map, which refuses to look up {@code null}. */
+    private static String nameOf(Long userId, Map<Long, String> names) {
+        return userId == null ? null : names.get(userId);
     }
 }

@@ -1,5 +1,7 @@
 package cn.workplan.org;
 
+import static cn.workplan.support.ImportPreviews.problemsByLine;
+import static cn.workplan.support.ImportPreviews.token;
 import static cn.workplan.support.Spreadsheets.csv;
 import static cn.workplan.support.Spreadsheets.xlsx;
 import static cn.workplan.support.TestData.unique;
@@ -11,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.Charset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -215,21 +216,6 @@ class SchoolImportTest {
 
         staff.upload("/admin/schools/import", "学校.csv", csv(HEADER, unique("越权小学") + ",小学,城关镇"))
                 .andExpect(status().isForbidden());
-    }
-
-    private static String token(ResultActions preview) throws Exception {
-        var token = preview.andExpect(status().isOk()).andReturn().getModelAndView().getModel().get("token");
-        assertThat(token).as("the preview's token").isInstanceOf(String.class);
-        return (String) token;
-    }
-
-    /** Each row of the preview by its line number in the file, with its problems. */
-    private static Map<Integer, String> problemsByLine(Page page) {
-        var problems = new LinkedHashMap<Integer, String>();
-        for (var row : page.all("#import-preview tbody tr")) {
-            problems.put(Integer.valueOf(row.child(0).text()), row.children().last().text());
-        }
-        return problems;
     }
 
     private int countSchools(List<String> names) {
