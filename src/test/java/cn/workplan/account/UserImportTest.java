@@ -5,6 +5,7 @@ import static cn.workplan.support.ImportPreviews.token;
 import static cn.workplan.support.Spreadsheets.csv;
 import static cn.workplan.support.Spreadsheets.xlsx;
 import static cn.workplan.support.TestData.unique;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -78,6 +79,8 @@ class UserImportTest {
                 "王芳," + logins.get(2) + ",校长,," + schoolName + ",,,ziji-mima-99",
                 "赵强," + logins.get(3) + ",督学,,,,,"), DEFAULT_PASSWORD);
         assertThat(Page.of(preview).text()).contains("全部 4 行检查通过。");
+        assertThat(preview.andReturn().getResponse().getContentAsString(UTF_8))
+                .as("the preview shows no password").doesNotContain("ziji-mima-99", DEFAULT_PASSWORD);
         assertThat(countAccounts(logins)).as("nothing is saved before the confirmation").isZero();
 
         var confirmed = admin.post("/admin/users/import/confirm", "token", token(preview))
