@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole application on a real PostgreSQL database of its own (see {@link TestDatabase}), driven
  * through MockMvc. Test classes with this annotation share one application context and one database:
- * give the records you create names of their own. {@link SignIn} signs requests in as a role.
+ * give the records you create names of their own. {@link SignIn} signs requests in as a role;
+ * {@link Browsers} opens a logged-in {@link Browser} with a session of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestData.class, SignIn.class})
+@Import({TestData.class, SignIn.class, Browsers.class})
 public @interface IntegrationTest {
 }

@@ -41,11 +41,19 @@ public class TestData {
 
     public long office() {
         var name = unique("测试股");
-        return offices.create(new OfficeData(name, name, null, null, 0, false, null));
+        return office(name, name);
+    }
+
+    public long office(String name, String shortName) {
+        return offices.create(new OfficeData(name, shortName, null, null, 0, false, null));
     }
 
     public long school() {
-        return schools.create(new SchoolData(unique("测试小学"), SchoolKind.PRIMARY, "测试镇", null));
+        return school(unique("测试小学"));
+    }
+
+    public long school(String name) {
+        return schools.create(new SchoolData(name, SchoolKind.PRIMARY, "测试镇", null));
     }
 
     /** A new account of the role (with an office or school where the role needs one); returns its login. */
@@ -56,7 +64,10 @@ public class TestData {
     }
 
     public String user(Role role, Long officeId, Long schoolId) {
-        var login = unique("u");
+        return user(unique("u"), role, officeId, schoolId);
+    }
+
+    public String user(String login, Role role, Long officeId, Long schoolId) {
         accounts.create(new UserData(login, PASSWORD, "测试" + login, role, officeId, schoolId, "", "", null));
         return login;
     }

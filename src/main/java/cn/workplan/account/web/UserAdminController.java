@@ -195,7 +195,11 @@ class UserAdminController {
     }
 
     private String form(Model model, UserData user, Long id) {
-        model.addAttribute("user", user);
+        // a form sent back keeps the bound object: adding another one would drop its BindingResult,
+        // and with it the messages of fields that could not be converted
+        if (!model.containsAttribute("user")) {
+            model.addAttribute("user", user);
+        }
         model.addAttribute("userId", id);
         model.addAttribute("roles", Role.values());
         model.addAttribute("offices", offices.options());

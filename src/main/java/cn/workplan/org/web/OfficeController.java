@@ -91,7 +91,11 @@ class OfficeController {
     }
 
     private String form(Model model, OfficeData office, Long id) {
-        model.addAttribute("office", office);
+        // a form sent back keeps the bound object: adding another one would drop its BindingResult,
+        // and with it the messages of fields that could not be converted
+        if (!model.containsAttribute("office")) {
+            model.addAttribute("office", office);
+        }
         model.addAttribute("officeId", id);
         model.addAttribute("leaders", people.leaders());
         model.addAttribute("staff", id == null ? java.util.List.of() : people.staffOf(id));

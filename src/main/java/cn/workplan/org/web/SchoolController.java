@@ -151,7 +151,11 @@ class SchoolController {
     }
 
     private String form(Model model, SchoolData school, Long id) {
-        model.addAttribute("school", school);
+        // a form sent back keeps the bound object: adding another one would drop its BindingResult,
+        // and with it the messages of fields that could not be converted
+        if (!model.containsAttribute("school")) {
+            model.addAttribute("school", school);
+        }
         model.addAttribute("schoolId", id);
         model.addAttribute("kinds", SchoolKind.values());
         model.addAttribute("townships", schools.townships());

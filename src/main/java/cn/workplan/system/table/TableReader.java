@@ -19,6 +19,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -69,6 +72,10 @@ public final class TableReader {
     }
 
     private static List<List<String>> readXlsx(byte[] content) throws TableFileException {
+        if (FileMagic.valueOf(content) == FileMagic.OLE2) {
+            // Excel saves a password-protected .xlsx inside an OLE2 container, as it does an old .xls
+            throw new TableFileException(isEncryptedOoxml(content) ? "import.error.encrypted" : "import.error.type");
+        }
         if (content.length < 4 || content[0] != 'P' || content[1] != 'K') {
             throw new TableFileException("import.error.type");
         }
@@ -81,6 +88,14 @@ public final class TableReader {
             throw new TableFileException("import.error.encrypted", e);
         } catch (IOException | RuntimeException e) {
             throw new TableFileException("import.error.unreadable", e);
+        }
+    }
+
+    private static boolean isEncryptedOoxml(byte[] content) {
+        try (var fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+            return fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
