@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -102,7 +105,7 @@ class PlanDraftingBrowserTest {
         page.findElement(By.id("publish")).click();
         page.findElement(By.id("documentNumber")).sendKeys("青教〔2027〕1号");
         var issueDate = page.findElement(By.id("issueDate"));
-        ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].value = '2027-02-08'", issueDate);
+        ((JavascriptExecutor) page).executeScript("arguments[0].value = '2027-02-08'", issueDate);
         page.findElement(By.id("confirm-publish")).click();
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "已发布"));
         assertThat(page.findElement(By.tagName("main")).getText()).contains("青教〔2027〕1号，2027年2月8日印发");
@@ -129,10 +132,10 @@ class PlanDraftingBrowserTest {
         var chapterNode = page.findElements(By.cssSelector(".outline-node[data-kind=CHAPTER]")).stream()
                 .filter(node -> node.findElement(By.cssSelector(".outline-headline")).getText().equals(chapter))
                 .findFirst().orElseThrow();
-        chapterNode.findElement(By.cssSelector(":scope > .outline-add-item")).click();
+        click(page, chapterNode.findElement(By.cssSelector(":scope > .outline-add-item")));
         page.findElement(By.id("headline")).sendKeys(headline);
         new Select(page.findElement(By.id("leadOfficeId"))).selectByVisibleText(leadOffice);
-        page.findElement(By.cssSelector("[data-school-select=all]")).click();
+        click(page, page.findElement(By.cssSelector("[data-school-select=all]")));
         new Select(page.findElement(By.id("deadlineKind"))).selectByValue("YEAR_END");
         page.findElement(By.id("q1")).sendKeys("制定方案");
         submit(page);
@@ -176,7 +179,16 @@ class PlanDraftingBrowserTest {
     }
 
     private static void submit(WebDriver page) {
-        page.findElement(By.cssSelector("main form button[type=submit]")).click();
+        click(page, page.findElement(By.cssSelector("main form button[type=submit]")));
+    }
+
+    /** Clicks like a person who first scrolled the element into the middle of the window. */
+    private static void click(WebDriver page, WebElement element) {
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait(page).ignoring(ElementClickInterceptedException.class).until(driver -> {
+            element.click();
+            return true;
+        });
     }
 
     private String url(String path) {
@@ -184,6 +196,6 @@ class PlanDraftingBrowserTest {
     }
 
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(10));
+        return (WebDriverWait) new WebDriverWait(page, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
     }
 }
