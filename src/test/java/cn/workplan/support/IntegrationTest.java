@@ -18,6 +18,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestData.class)
+@Import({TestData.class, TestPlans.class})
 public @interface IntegrationTest {
 }
