@@ -115,8 +115,9 @@ public class PlanQueries {
                 Map.of("plan", planId, "office", filter.office() == null ? -1L : filter.office()),
                 (rs, row) -> rs.getLong(1));
         var schoolSummary = new HashMap<Long, SchoolSummary>();
+        // "\\:" keeps the array slice [1:3] from being read as a named parameter ":3"
         jdbc.query("""
-                select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1:3] as first
+                select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1\\:3] as first
                   from plan_item_school s join plan_node n on n.id = s.node_id
                  where n.plan_id = :plan group by s.node_id""", Map.of("plan", planId), rs -> {
                     var first = new ArrayList<Long>();
