@@ -105,6 +105,19 @@ public final class ItemSpec {
         return this;
     }
 
+    /** Due at the end of this quarter of the plan's year (e.g. 第二季度末). */
+    public ItemSpec dueQuarterEnd(int quarter) {
+        this.deadlineKind = DeadlineKind.QUARTER_END;
+        this.deadlineQuarter = quarter;
+        return this;
+    }
+
+    /** Due by the end of the plan's year (年内完成). */
+    public ItemSpec dueYearEnd() {
+        this.deadlineKind = DeadlineKind.YEAR_END;
+        return this;
+    }
+
     public ItemSpec quarters(String q1, String q2, String q3, String q4) {
         this.q1 = q1;
         this.q2 = q2;
