@@ -133,7 +133,10 @@ class PlanNode {
         this.q4 = trim(data.q4());
         this.tags = new ArrayList<>(data.tagList());
         this.cooperatingOfficeIds = new TreeSet<>(data.cooperatingOfficeIds());
-        this.cooperatingOfficeIds.remove(data.leadOfficeId());
+        if (data.leadOfficeId() != null) {
+            // a TreeSet refuses to look up null: an item without a lead office has nothing to remove
+            this.cooperatingOfficeIds.remove(data.leadOfficeId());
+        }
         this.schoolIds = new TreeSet<>(data.schoolIds());
         this.targets = new ArrayList<>(targets);
     }

@@ -115,6 +115,7 @@ public class PlanQueries {
                 Map.of("plan", planId, "office", filter.office() == null ? -1L : filter.office()),
                 (rs, row) -> rs.getLong(1));
         var schoolSummary = new HashMap<Long, SchoolSummary>();
+        // "\\:" keeps the array slice [1:3] from being read as a named parameter ":3"
         jdbc.query("""
                 select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1 : 3] as first
                   from plan_item_school s join plan_node n on n.id = s.node_id

@@ -129,7 +129,12 @@ public class PlanService {
     }
 
     private static java.time.LocalDate shiftYear(PlanNode node, int years) {
-        return node.getDeadline() == null ? null : node.getDeadline().plusYears(years);
+        if (node.getDeadline() == null) {
+            return null;
+        }
+        var shifted = node.getDeadline().plusYears(years);
+        // "2月底" stays at the end of the month: 2027-02-28 becomes 2028-02-29, not 2028-02-28
+        return node.getDeadlineKind() == DeadlineKind.MONTH_END ? java.time.YearMonth.from(shifted).atEndOfMonth() : shifted;
     }
 
     private Plan transition(long planId, CurrentUser user, PlanStatus to,

@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestData.class, SignIn.class, Browsers.class})
+@Import({TestData.class, SignIn.class, Browsers.class, TestPlans.class})
 public @interface IntegrationTest {
 }

@@ -3,6 +3,7 @@ package cn.workplan.support;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.workplan.account.AccountService;
+import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.account.UserData;
 import cn.workplan.account.UserFilter;
@@ -13,6 +14,7 @@ import cn.workplan.org.SchoolKind;
 import cn.workplan.org.SchoolService;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Makes directory records with names no other test uses, through the real services (so they are
@@ -28,11 +30,13 @@ public class TestData {
     private final OfficeService offices;
     private final SchoolService schools;
     private final AccountService accounts;
+    private final UserDetailsService userDetails;
 
-    public TestData(OfficeService offices, SchoolService schools, AccountService accounts) {
+    public TestData(OfficeService offices, SchoolService schools, AccountService accounts, UserDetailsService userDetails) {
         this.offices = offices;
         this.schools = schools;
         this.accounts = accounts;
+        this.userDetails = userDetails;
     }
 
     public static String unique(String prefix) {
@@ -40,8 +44,17 @@ public class TestData {
     }
 
     public long office() {
-        var name = unique("测试股");
-        return office(name, name);
+        return office(false);
+    }
+
+    /** A general office (办公室): its staff arrange plans. */
+    public long coordinatorOffice() {
+        return office(true);
+    }
+
+    private long office(boolean coordinator) {
+        var name = unique(coordinator ? "测试办公室" : "测试股");
+        return offices.create(new OfficeData(name, name, null, null, 0, coordinator, null));
     }
 
     public long office(String name, String shortName) {
@@ -77,5 +90,20 @@ public class TestData {
         return accounts.list(new UserFilter(login, null, null, null)).stream()
                 .filter(user -> user.username().equals(login))
                 .findFirst().orElseThrow().id();
+    }
+
+    /** Staff of a new general office: they arrange plans. Returns the login. */
+    public String coordinator() {
+        return staffOf(coordinatorOffice());
+    }
+
+    /** A new member of the office's staff; returns the login. */
+    public String staffOf(long officeId) {
+        return user(Role.OFFICE_STAFF, officeId, null);
+    }
+
+    /** The person as the application sees them after logging in (for calling services directly). */
+    public CurrentUser login(String login) {
+        return (CurrentUser) userDetails.loadUserByUsername(login);
     }
 }
