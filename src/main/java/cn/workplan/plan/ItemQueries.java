@@ -82,7 +82,8 @@ public class ItemQueries {
             for (var field : HISTORY_FIELDS) {
                 var before = text(field, previous.get(field), officeNames, schoolNames);
                 var after = text(field, revision.snapshot().get(field), officeNames, schoolNames);
-                if (!Objects.equals(before, after)) {
+                boolean unsetAtCreation = previous.isEmpty() && (after.isEmpty() || "false".equals(after));
+                if (!Objects.equals(before, after) && !unsetAtCreation) {
                     changes.add(new RevisionView.Change(field, before, after));
                 }
             }

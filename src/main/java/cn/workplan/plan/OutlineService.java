@@ -145,10 +145,9 @@ public class OutlineService {
         var plan = lock(node.getPlanId(), user);
         PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).arrange(), "move a node");
         var parent = parentId == null ? null : nodeOf(plan, parentId);
+        // the placement rules alone keep a node out of its own subtree: only chapters, sections and
+        // items hold children, and none of them may stand under a node of its own kind or below
         checkPlacement(node.getKind(), parent);
-        if (parent != null && isSelfOrDescendant(plan.getId(), parentId, nodeId)) {
-            throw new InvalidInputException("parentId", "outline.error.moveIntoItself");
-        }
         var oldParentId = node.getParentId();
         var siblings = new ArrayList<>(nodes.children(plan.getId(), parentId).stream()
                 .filter(sibling -> sibling.getId() != nodeId).toList());
@@ -272,19 +271,6 @@ public class OutlineService {
         if (!kind.mayStandUnder(parent == null ? null : parent.getKind())) {
             throw new InvalidInputException("parentId", "outline.error.placement");
         }
-    }
-
-    private boolean isSelfOrDescendant(long planId, long candidateId, long nodeId) {
-        Long current = candidateId;
-        var byId = new java.util.HashMap<Long, Long>();
-        nodes.findByPlanId(planId).forEach(node -> byId.put(node.getId(), node.getParentId()));
-        while (current != null) {
-            if (current == nodeId) {
-                return true;
-            }
-            current = byId.get(current);
-        }
-        return false;
     }
 
     private void renumberPositions(long planId, Long parentId) {
