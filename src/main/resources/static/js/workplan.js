@@ -49,7 +49,7 @@
 
     // The item form: responsible schools in bulk (all, none, by kind, by township) and the deadline parts.
     function countSchools() {
-        var count = document.getElementById('school-count');
+        var count = document.getElementById('selected-school-count');
         if (count) {
             count.textContent = document.querySelectorAll('.school-grid input[type=checkbox]:checked').length;
         }

@@ -59,7 +59,7 @@ class Office {
         this.headUserId = data.headUserId();
         this.leaderUserId = data.leaderUserId();
         this.displayOrder = data.displayOrder() == null ? 0 : data.displayOrder();
-        this.coordinator = data.coordinator();
+        this.coordinator = data.isCoordinator();
     }
 
     void setActive(boolean active) {

@@ -12,8 +12,13 @@ public record OfficeData(
         Long headUserId,
         Long leaderUserId,
         @Min(0) @Max(9999) Integer displayOrder,
-        boolean coordinator,
+        Boolean coordinator,
         Long version) {
+
+    /** Whether the office arranges the plans; an unchecked box sends nothing. */
+    public boolean isCoordinator() {
+        return Boolean.TRUE.equals(coordinator);
+    }
 
     public static OfficeData empty() {
         return new OfficeData("", "", null, null, 0, false, null);
