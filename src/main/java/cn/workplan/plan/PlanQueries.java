@@ -115,8 +115,9 @@ public class PlanQueries {
                 Map.of("plan", planId, "office", filter.office() == null ? -1L : filter.office()),
                 (rs, row) -> rs.getLong(1));
         var schoolSummary = new HashMap<Long, SchoolSummary>();
+        // the slice is written [1 : 3]: in [1:3] the named-parameter parser would take ":3" for a parameter
         jdbc.query("""
-                select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1:3] as first
+                select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1 : 3] as first
                   from plan_item_school s join plan_node n on n.id = s.node_id
                  where n.plan_id = :plan group by s.node_id""", Map.of("plan", planId), rs -> {
                     var first = new ArrayList<Long>();

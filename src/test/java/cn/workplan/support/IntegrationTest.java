@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole application on a real PostgreSQL database of its own (see {@link TestDatabase}), driven
  * through MockMvc. Test classes with this annotation share one application context and one database:
- * give the records you create names of their own.
+ * give the records you create names of their own. Count the SQL statements of a request with
+ * {@link SqlStatements}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestData.class)
+@Import({TestData.class, SqlStatements.CountingDataSource.class})
 public @interface IntegrationTest {
 }

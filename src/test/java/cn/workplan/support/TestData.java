@@ -43,6 +43,17 @@ public class TestData {
         return offices.create(new OfficeData(name, name, null, null, 0, false, null));
     }
 
+    /** A new office that arranges the bureau's plans, like the general office (办公室). */
+    public long coordinatorOffice() {
+        var name = unique("测试办");
+        return offices.create(new OfficeData(name, name, null, null, 0, true, null));
+    }
+
+    /** A new account of the general office's staff, who arrange plans; returns its login. */
+    public String coordinator() {
+        return user(Role.OFFICE_STAFF, coordinatorOffice(), null);
+    }
+
     public long school() {
         return schools.create(new SchoolData(unique("测试小学"), SchoolKind.PRIMARY, "测试镇", null));
     }
