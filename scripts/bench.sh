@@ -16,15 +16,22 @@
 # the request's arrival to the response's last byte). micrometer_mean_ms is the mean of Micrometer's
 # http.server.requests timer over the same requests, read from /actuator/metrics as admin: a cross-check.
 # client_p95_ms is curl's time_total over loopback; load1 the machine's load average when the benchmark
-# ended (figures from a busy machine are not comparable with an idle one's). Progress goes to standard error. The application
-# and its PostgreSQL are stopped on exit, whatever happens.
+# ended (figures from a busy machine are not comparable with an idle one's). Progress goes to standard
+# error. The application and its PostgreSQL are stopped on exit, whatever happens.
 #
 # Settings (environment): BENCH_REQUESTS (200), BENCH_WARMUP (100 per benchmark), BENCH_ITEMS (400),
 # BENCH_STATUS (PUBLISHED: the plan's status), BENCH_JAVA_OPTS (-Xmx1g), BENCH_KEEP=1 keeps the
 # temporary directory (logs, access log) for a look afterwards.
 #
-# A new benchmark is a function bench_<name> (dashes as underscores) added to BENCHMARKS; it sends its
-# requests with `requests` (or `page` for a plain GET) and prints its line with `report`.
+# A new benchmark is a function bench_<name> (dashes as underscores) added to BENCHMARKS. A plain GET is
+# one line: `page NAME PATH URI_TEMPLATE [key=value...]`. Anything else reads Micrometer's figures first,
+# sends its requests, and reports:
+#
+#   bench_import_parse() {
+#       local before; before=$(micrometer /plans/import)
+#       requests import-parse "$REQUESTS" "$BASE/plans/import" -F file=@plan.docx -H "X-CSRF-TOKEN: $(csrf_token)"
+#       report import-parse /plans/import "$before" bytes_in=...
+#   }
 
 set -euo pipefail
 

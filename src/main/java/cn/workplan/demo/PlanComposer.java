@@ -167,7 +167,8 @@ final class PlanComposer {
     }
 
     private String body(Node item, String object) {
-        var body = new StringBuilder(PlanPhrases.pick(PlanPhrases.OPENINGS, random).replace("{object}", object));
+        var body = new StringBuilder(PlanPhrases.pick(PlanPhrases.OPENINGS, random).replace("{object}", object)
+                .replace("工作工作", "工作"));
         for (var measure : sample(PlanPhrases.MEASURES, 1 + random.nextInt(2))) {
             body.append(measure);
         }
