@@ -20,6 +20,7 @@ import cn.workplan.system.database.OnEmbeddedDatabase;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Slf4j
 @Component
+@Order(DemoDataLoader.ORDER)
 @RequiredArgsConstructor
 class DemoDataLoader implements ApplicationRunner {
 
     static final String PASSWORD = "workplan";
+
+    /** Runs before {@link VolumeDataGenerator}, which builds on the demo directory. */
+    static final int ORDER = 0;
 
     private final Environment environment;
     private final OfficeService offices;

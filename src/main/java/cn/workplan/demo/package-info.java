@@ -1,6 +1,8 @@
 /**
- * Demo data for the quick start: a plausible county (青山县) with its offices, schools and accounts.
- * Loaded only into an empty quick-start database, or where {@code workplan.demo-data.enabled=true}.
+ * Demo data for the quick start: a plausible county (青山县) with its offices, schools and accounts,
+ * loaded only into an empty quick-start database, or where {@code workplan.demo-data.enabled=true}; and,
+ * when asked with {@code workplan.generate.*}, volume data for measurements: large generated plans and
+ * more schools (see {@link cn.workplan.demo.VolumeDataGenerator}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data")
 package cn.workplan.demo;

@@ -115,7 +115,7 @@ public class PlanQueries {
                 Map.of("plan", planId, "office", filter.office() == null ? -1L : filter.office()),
                 (rs, row) -> rs.getLong(1));
         var schoolSummary = new HashMap<Long, SchoolSummary>();
-        // "\\:" keeps the array slice [1:3] from being read as a named parameter ":3"
+        // the slice is written [1 : 3]: in [1:3] the named-parameter parser would take ":3" for a parameter
         jdbc.query("""
                 select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1 : 3] as first
                   from plan_item_school s join plan_node n on n.id = s.node_id

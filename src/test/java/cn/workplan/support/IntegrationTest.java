@@ -14,11 +14,12 @@ import org.springframework.context.annotation.Import;
  * through MockMvc. Test classes with this annotation share one application context and one database:
  * give the records you create names of their own. {@link SignIn} signs requests in as a role;
  * {@link Browsers} opens a logged-in {@link Browser} with a session of its own.
+ * Count the SQL statements of a request with {@link SqlStatements}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestData.class, SignIn.class, Browsers.class, TestPlans.class})
+@Import({TestData.class, SignIn.class, Browsers.class, TestPlans.class, SqlStatements.CountingDataSource.class})
 public @interface IntegrationTest {
 }

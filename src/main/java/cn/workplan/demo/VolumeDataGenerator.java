@@ -1,0 +1,312 @@
+package cn.workplan.demo;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Random;
+
+import lombok.extern.slf4j.Slf4j;
+
+import cn.workplan.demo.PlanComposer.Directory;
+import cn.workplan.demo.PlanComposer.Node;
+import cn.workplan.org.SchoolKind;
+import cn.workplan.plan.NodeKind;
+import cn.workplan.plan.PlanStatus;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Generates volume data for measurements: plans of realistic shape and wording (chapters, sections,
+ * hundreds of task items with offices, schools, targets, deadlines, quarter milestones, tags, sub-points),
+ * and more schools for the county. It reuses the directory present — on the quick start the demo county
+ * that {@link DemoDataLoader} loads just before — and runs only when asked (see {@link VolumeDataProperties}):
+ * <pre>
+ * ./mvnw spring-boot:run -Dspring-boot.run.arguments="--workplan.generate.plans=1 --workplan.generate.items=400"
+ * </pre>
+ * Rows are written with JDBC batches, not entity by entity: a 400-item plan takes well under a second.
+ * Node ids are reserved from the table's identity sequence in one statement, so that children can name
+ * their parents before anything is written. Generated rows bypass the services, so they are neither
+ * audited nor given item revisions: their history starts with the first real edit.
+ *
+ * <p>To grow this into a county over many years (issue #6), add a step per kind of data to
+ * {@link #generate}, each writing with {@link #batch} in its own transaction, e.g. monthly progress reports
+ * per item and school once the progress module exists. For millions of rows, PostgreSQL's {@code COPY}
+ * (PgJDBC's {@code CopyManager}) is the next step up from batches.
+ */
+@Slf4j
+@Component
+@Order(DemoDataLoader.ORDER + 1)
+public class VolumeDataGenerator implements ApplicationRunner {
+
+    /** Who generated plans say created them. */
+    public static final String CREATED_BY = "generator";
+
+    private static final int BATCH_SIZE = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final VolumeDataProperties properties;
+    private final Clock clock;
+
+    VolumeDataGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, VolumeDataProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What a plan to generate looks like. */
+    public record PlanSpec(int year, int items, int chapters, PlanStatus status, long seed) {
+
+        /** A published plan of {@code items} items in ten chapters. */
+        public static PlanSpec of(int year, int items) {
+            return new PlanSpec(year, items, 10, PlanStatus.PUBLISHED, year);
+        }
+    }
+
+    /** What was generated for one plan. */
+    public record GeneratedPlan(long planId, int year, String title, int items, int nodes, int cooperatingOffices,
+            int schoolLinks, int targets, Duration took) {
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.requested()) {
+            generate(properties);
+        }
+    }
+
+    /** Adds the schools, then the plans the settings ask for, each in its own transaction. */
+    public List<GeneratedPlan> generate(VolumeDataProperties settings) {
+        long start = System.nanoTime();
+        int added = settings.schools() > 0 ? ensureSchools(settings.schools()) : 0;
+        int lastYear = settings.lastYear() > 0 ? settings.lastYear() : Year.now(clock).getValue();
+        var plans = new ArrayList<GeneratedPlan>();
+        for (int i = 0; i < settings.plans(); i++) {
+            int year = lastYear - settings.plans() + 1 + i;
+            var status = i == settings.plans() - 1 ? settings.status() : PlanStatus.CLOSED;
+            plans.add(generatePlan(new PlanSpec(year, settings.items(), settings.chapters(), status, settings.seed() * 31 + year)));
+        }
+        log.info("Volume data generated in {} ms: {} school(s) added, {} plan(s) of {} items ({} rows in all)",
+                millis(System.nanoTime() - start), added, plans.size(), settings.items(),
+                added + plans.stream().mapToInt(plan -> 1 + plan.nodes() + plan.cooperatingOffices() + plan.schoolLinks()
+                        + plan.targets()).sum());
+        return plans;
+    }
+
+    /**
+     * Adds schools until the county has {@code count} active ones: the usual schools of further townships
+     * (a central primary school, a junior high school, a kindergarten, village schools, a teaching point).
+     * Returns how many were added.
+     */
+    public int ensureSchools(int count) {
+        return transactions.execute(tx -> {
+            long start = System.nanoTime();
+            int active = jdbc.queryForObject("select count(*) from school where active", Integer.class);
+            if (active >= count) {
+                return 0;
+            }
+            var taken = new HashSet<>(jdbc.queryForList("select name from school", String.class));
+            var townships = new HashSet<>(jdbc.queryForList("select distinct township from school", String.class));
+            var random = new Random(count);
+            var rows = new ArrayList<Object[]>();
+            for (int t = 0; rows.size() < count - active; t++) {
+                var township = township(t);
+                if (!townships.add(township)) {
+                    continue;
+                }
+                int size = 6 + random.nextInt(PlanPhrases.TOWNSHIP_SCHOOLS.size() - 5);
+                var villages = new ArrayList<>(PlanPhrases.VILLAGES);
+                java.util.Collections.shuffle(villages, random);
+                for (int s = 0; s < size && rows.size() < count - active; s++) {
+                    var pattern = PlanPhrases.TOWNSHIP_SCHOOLS.get(s);
+                    var name = pattern[0].replace("{t}", township).replace("{v}", villages.get(s));
+                    if (taken.add(name)) {
+                        rows.add(new Object[] {name, SchoolKind.valueOf(pattern[1]).name(), township});
+                    }
+                }
+            }
+            batch("insert into school (name, kind, township) values (?, ?, ?)", rows, (ps, row) -> {
+                ps.setString(1, (String) row[0]);
+                ps.setString(2, (String) row[1]);
+                ps.setString(3, (String) row[2]);
+            });
+            log.info("Added {} schools ({} active now) in {} ms", rows.size(), active + rows.size(), millis(System.nanoTime() - start));
+            return rows.size();
+        });
+    }
+
+    /** The {@code n}th township name: the list's, then 新东关乡, 新东关镇, …, then numbered. */
+    private static String township(int n) {
+        var named = PlanPhrases.TOWNSHIPS;
+        if (n < named.size()) {
+            return named.get(n);
+        }
+        var villages = PlanPhrases.VILLAGES;
+        int k = n - named.size();
+        int round = k / (2 * villages.size());
+        return "新" + villages.get(k / 2 % villages.size()) + (round > 0 ? Integer.toString(round + 1) : "") + (k % 2 == 0 ? "乡" : "镇");
+    }
+
+    /** Writes one plan with its whole outline in one transaction. */
+    public GeneratedPlan generatePlan(PlanSpec spec) {
+        return transactions.execute(tx -> write(spec));
+    }
+
+    private GeneratedPlan write(PlanSpec spec) {
+        long start = System.nanoTime();
+        var directory = directory();
+        var zone = clock.getZone();
+        var composer = new PlanComposer(spec.seed(), spec.year(), spec.status(), LocalDate.now(clock), zone, directory,
+                carryOverCandidates(spec.year()));
+        var nodes = composer.compose(spec.items(), spec.chapters());
+
+        var title = "青山县教育局" + spec.year() + "年工作要点";
+        boolean issued = spec.status() == PlanStatus.PUBLISHED || spec.status() == PlanStatus.CLOSED;
+        var issueDate = LocalDate.of(spec.year(), 2, 5);
+        var publishedAt = issued ? Timestamp.from(issueDate.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant()) : null;
+        var closedAt = spec.status() == PlanStatus.CLOSED
+                ? Timestamp.from(LocalDate.of(spec.year() + 1, 1, 10).atTime(LocalTime.of(10, 0)).atZone(zone).toInstant()) : null;
+        long planId = jdbc.queryForObject("""
+                insert into plan (year, title, kind, preamble, numbering, status, document_number, issue_date,
+                                  published_at, closed_at, created_by)
+                values (?, ?, 'WORK_POINTS', ?, 'CONTINUOUS', ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                spec.year(), title, composer.preamble(), spec.status().name(),
+                issued ? "青教〔" + spec.year() + "〕1号" : null, issued ? issueDate : null, publishedAt, closedAt, CREATED_BY);
+
+        var ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('plan_node', 'id')) from generate_series(1, ?)",
+                Long.class, nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            nodes.get(i).id = ids.get(i);
+        }
+        batch("""
+                insert into plan_node (id, plan_id, parent_id, kind, position, headline, body, lead_office_id, key_item,
+                                       deadline_kind, deadline, q1, q2, q3, q4, tags, carried_from_id, completed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", nodes, (ps, node) -> {
+            ps.setLong(1, node.id);
+            ps.setLong(2, planId);
+            setLong(ps, 3, node.parent == null ? null : node.parent.id);
+            ps.setString(4, node.kind.name());
+            ps.setInt(5, node.position);
+            ps.setString(6, node.headline);
+            ps.setString(7, node.body);
+            setLong(ps, 8, node.leadOfficeId);
+            ps.setBoolean(9, node.keyItem);
+            ps.setString(10, node.deadlineKind == null ? null : node.deadlineKind.name());
+            ps.setObject(11, node.deadline, Types.DATE);
+            for (int q = 0; q < 4; q++) {
+                ps.setString(12 + q, node.quarters[q]);
+            }
+            ps.setArray(16, ps.getConnection().createArrayOf("text", node.tags.toArray()));
+            setLong(ps, 17, node.carriedFromId);
+            ps.setTimestamp(18, node.completedAt == null ? null : Timestamp.from(node.completedAt));
+        });
+        var items = nodes.stream().filter(node -> node.kind == NodeKind.ITEM).toList();
+        var offices = pairs(items, node -> node.cooperatingOfficeIds);
+        batch("insert into plan_item_office (node_id, office_id) values (?, ?)", offices, PAIR);
+        var schools = pairs(items, node -> node.schoolIds);
+        batch("insert into plan_item_school (node_id, school_id) values (?, ?)", schools, PAIR);
+        var targets = new ArrayList<Object[]>();
+        for (var item : items) {
+            for (int i = 0; i < item.targets.size(); i++) {
+                var target = item.targets.get(i);
+                targets.add(new Object[] {item.id, i, target.indicator(), target.comparator(), target.value(), target.unit()});
+            }
+        }
+        batch("""
+                insert into plan_item_target (node_id, position, indicator, comparator, value, unit)
+                values (?, ?, ?, ?, ?, ?)""", targets, (ps, row) -> {
+            ps.setLong(1, (Long) row[0]);
+            ps.setInt(2, (Integer) row[1]);
+            ps.setString(3, (String) row[2]);
+            ps.setString(4, (String) row[3]);
+            ps.setBigDecimal(5, (java.math.BigDecimal) row[4]);
+            ps.setString(6, (String) row[5]);
+        });
+        var took = Duration.ofNanos(System.nanoTime() - start);
+        var plan = new GeneratedPlan(planId, spec.year(), title, items.size(), nodes.size(), offices.size(), schools.size(),
+                targets.size(), took);
+        log.info("Generated plan #{} {} ({}): {} items, {} nodes, {} cooperating offices, {} school links, {} targets in {} ms",
+                planId, title, spec.status(), plan.items(), plan.nodes(), plan.cooperatingOffices(), plan.schoolLinks(),
+                plan.targets(), took.toMillis());
+        return plan;
+    }
+
+    /** The active offices and schools; plans need at least one office. */
+    private Directory directory() {
+        var offices = new LinkedHashMap<String, Long>();
+        jdbc.query("select id, short_name from office where active order by display_order, id",
+                rs -> {
+                    offices.put(rs.getString("short_name"), rs.getLong("id"));
+                });
+        if (offices.isEmpty()) {
+            throw new IllegalStateException("No offices to generate plans for: load the demo county first "
+                    + "(the quick start does, or set workplan.demo-data.enabled=true on an empty database)");
+        }
+        var schools = new LinkedHashMap<Long, SchoolKind>();
+        jdbc.query("select id, kind from school where active order by id",
+                rs -> {
+                    schools.put(rs.getLong("id"), SchoolKind.valueOf(rs.getString("kind")));
+                });
+        return new Directory(offices, schools);
+    }
+
+    /** Unfinished items of last year's plan, which this year's may carry over. */
+    private List<Long> carryOverCandidates(int year) {
+        return jdbc.queryForList("""
+                select n.id from plan_node n join plan p on p.id = n.plan_id
+                 where p.year = ? and n.kind = 'ITEM' and n.completed_at is null order by n.id""", Long.class, year - 1);
+    }
+
+    private static List<long[]> pairs(List<Node> items, java.util.function.Function<Node, List<Long>> targets) {
+        var pairs = new ArrayList<long[]>();
+        for (var item : items) {
+            for (var target : targets.apply(item)) {
+                pairs.add(new long[] {item.id, target});
+            }
+        }
+        return pairs;
+    }
+
+    private static final ParameterizedPreparedStatementSetter<long[]> PAIR = (ps, pair) -> {
+        ps.setLong(1, pair[0]);
+        ps.setLong(2, pair[1]);
+    };
+
+    /** Inserts the rows in JDBC batches of {@value #BATCH_SIZE}. */
+    <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, BATCH_SIZE, setter);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
