@@ -157,6 +157,27 @@
         });
     }
 
+    // The row's up, down and delete buttons: one URL pattern, the node's id from its row.
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest('.outline-action');
+        var outline = document.getElementById('outline');
+        if (!button || !outline || !window.htmx) {
+            return;
+        }
+        var node = button.closest('.outline-node');
+        var action = button.getAttribute('data-action');
+        if (action === 'delete') {
+            var row = node.querySelector('.outline-row');
+            var name = row.querySelector('.outline-number').textContent
+                + row.querySelector('.outline-headline > a, .outline-headline > span').textContent;
+            if (!window.confirm(outline.getAttribute('data-delete-confirm').replace('{0}', name))) {
+                return;
+            }
+        }
+        var url = '/plans/' + outline.getAttribute('data-plan-id') + '/nodes/' + node.getAttribute('data-id') + '/' + action;
+        window.htmx.ajax('POST', url, {target: '#outline', swap: 'outerHTML'});
+    });
+
     document.addEventListener('click', function (event) {
         var button = event.target.closest('.move-to');
         var dialog = document.getElementById('move-dialog');

@@ -33,6 +33,11 @@ public enum NodeKind {
         };
     }
 
+    /** The CSS class of its row in the outline editor. */
+    public String cssClass() {
+        return "outline-" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public String messageKey() {
         return "node.kind." + name();
     }

@@ -1,9 +1,16 @@
 package cn.workplan.plan;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A plan with its numbered outline in document order. */
-public record Outline(PlanHeader plan, List<OutlineNode> nodes) {
+public record Outline(PlanHeader plan, List<OutlineNode> nodes, Map<Long, List<OutlineNode>> children) {
+
+    public Outline(PlanHeader plan, List<OutlineNode> nodes) {
+        this(plan, nodes, nodes.stream().filter(node -> node.parentId() != null)
+                .collect(Collectors.groupingBy(OutlineNode::parentId)));
+    }
 
     public List<OutlineNode> items() {
         return nodes.stream().filter(OutlineNode::isItem).toList();
@@ -16,7 +23,7 @@ public record Outline(PlanHeader plan, List<OutlineNode> nodes) {
 
     /** A node's children, in order. */
     public List<OutlineNode> childrenOf(long parentId) {
-        return nodes.stream().filter(node -> node.parentId() != null && node.parentId() == parentId).toList();
+        return children.getOrDefault(parentId, List.of());
     }
 
     public List<OutlineNode> chapters() {

@@ -41,4 +41,23 @@ public record OutlineNode(
     public boolean isItem() {
         return kind == NodeKind.ITEM;
     }
+
+    public boolean isChapter() {
+        return kind == NodeKind.CHAPTER;
+    }
+
+    /** Chapters and sections: the headings that hold items. */
+    public boolean isHeading() {
+        return kind == NodeKind.CHAPTER || kind == NodeKind.SECTION;
+    }
+
+    /** The kinds this node's list of children accepts, as the outline editor's drag and drop reads them. */
+    public String accepts() {
+        return switch (kind) {
+            case CHAPTER -> "SECTION,ITEM";
+            case SECTION -> "ITEM";
+            case ITEM -> "POINT";
+            case POINT -> "";
+        };
+    }
 }

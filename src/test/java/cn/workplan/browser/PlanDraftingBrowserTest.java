@@ -182,10 +182,14 @@ class PlanDraftingBrowserTest {
         click(page, page.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
-    /** Clicks like a person who first scrolled the element into the middle of the window. */
+    /**
+     * Clicks like a person who first scrolled the element into the middle of the window. Bootstrap scrolls
+     * smoothly, so the scroll is made instant and repeated until the click lands.
+     */
     private static void click(WebDriver page, WebElement element) {
-        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         wait(page).ignoring(ElementClickInterceptedException.class).until(driver -> {
+            ((JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
             element.click();
             return true;
         });

@@ -150,7 +150,7 @@ class PlanAccessHttpTest {
         }
         var outline = page("/plans/" + plan.id(), principal);
         assertThat(outline).contains("甲股任务。", "乙股任务。")
-                .doesNotContain("/items/" + itemA + "/edit", "id=\"add-chapter\"", "/nodes/" + itemA + "/delete", "/nodes/" + itemA + "/up");
+                .doesNotContain("/items/" + itemA + "/edit", "id=\"add-chapter\"", "data-action=\"delete\"", "data-action=\"up\"");
         var item = page("/items/" + itemA, principal);
         assertThat(item).contains("甲股任务。").doesNotContain("id=\"edit-item\"", "/items/" + itemA + "/comments");
         assertThat(page("/plans", principal)).contains(queries.header(plan.id(), coordinator).title());
@@ -178,7 +178,7 @@ class PlanAccessHttpTest {
     void officeStaffSeeEditControlsForTheirOwnItemsOnly() throws Exception {
         var outline = page("/plans/" + plan.id(), staffA);
         assertThat(outline).contains("/items/" + itemA + "/edit").doesNotContain("/items/" + itemB + "/edit")
-                .doesNotContain("id=\"add-chapter\"", "id=\"submit-review\"", "/nodes/" + itemA + "/up");
+                .doesNotContain("id=\"add-chapter\"", "id=\"submit-review\"", "data-action=\"up\"");
     }
 
     @Test
