@@ -9,13 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
 
 /** A plan: its header, preamble and where it stands in the workflow. The outline is in {@link PlanNode}. */
 @Entity
@@ -58,8 +59,10 @@ class Plan {
     @Version
     private long version;
 
+    @CreationTimestamp
     private Instant createdAt;
 
+    @UpdateTimestamp
     private Instant updatedAt;
 
     Plan(PlanData data, String createdBy, Long originPlanId) {
@@ -89,16 +92,5 @@ class Plan {
     void publishAs(String documentNumber, LocalDate issueDate) {
         this.documentNumber = documentNumber.strip();
         this.issueDate = issueDate;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }
