@@ -122,6 +122,12 @@
             });
     }
 
+    /** The id of the node a row, button or list belongs to ('' for the top level). */
+    function nodeIdOf(element) {
+        var node = element.closest('.outline-node');
+        return node ? node.id.substring('node-'.length) : '';
+    }
+
     function moveUrl(planId, nodeId) {
         return '/plans/' + planId + '/nodes/' + nodeId + '/move';
     }
@@ -149,9 +155,9 @@
                         return;
                     }
                     var data = new FormData();
-                    data.append('parentId', event.to.getAttribute('data-parent-id'));
+                    data.append('parentId', nodeIdOf(event.to));
                     data.append('index', event.newIndex);
-                    postAndSwap(moveUrl(planId, event.item.getAttribute('data-id')), data);
+                    postAndSwap(moveUrl(planId, nodeIdOf(event.item)), data);
                 }
             });
         });
@@ -174,7 +180,7 @@
                 return;
             }
         }
-        var url = '/plans/' + outline.getAttribute('data-plan-id') + '/nodes/' + node.getAttribute('data-id') + '/' + action;
+        var url = '/plans/' + outline.getAttribute('data-plan-id') + '/nodes/' + nodeIdOf(node) + '/' + action;
         window.htmx.ajax('POST', url, {target: '#outline', swap: 'outerHTML'});
     });
 

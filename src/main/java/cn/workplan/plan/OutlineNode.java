@@ -42,6 +42,16 @@ public record OutlineNode(
         return kind == NodeKind.ITEM;
     }
 
+    /** The id of its element on the outline page: node-42. */
+    public String getDomId() {
+        return "node-" + id;
+    }
+
+    /** Whether the node may hold children: all but sub-points. */
+    public boolean isContainer() {
+        return kind != NodeKind.POINT;
+    }
+
     public boolean isChapter() {
         return kind == NodeKind.CHAPTER;
     }
