@@ -147,6 +147,9 @@
                     }
                 },
                 handle: '.drag-handle',
+                // pointer events rather than the browser's own drag and drop: works the same with a mouse, a
+                // finger on a tablet, and the browser tests' synthetic pointer
+                forceFallback: true,
                 animation: 150,
                 fallbackOnBody: true,
                 swapThreshold: 0.65,

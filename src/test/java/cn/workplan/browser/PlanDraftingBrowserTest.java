@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -90,9 +91,15 @@ class PlanDraftingBrowserTest {
         wait(page).until(driver -> numberedItems(driver).get(3).equals("4. 加强党的建设。"));
         assertThat(numberedItems(page)).containsExactly(
                 "1. 深化师德师风建设。", "2. 加强防溺水教育。", "3. 落实校园安全责任。", "4. 加强党的建设。");
+        // drag and drop: 党的建设 taken by its handle and dropped on 师德师风 comes first again
+        var handle = itemRow(page, "加强党的建设。").findElement(By.cssSelector(".drag-handle"));
+        var target = itemRow(page, "深化师德师风建设。");
+        new Actions(page).clickAndHold(handle).pause(Duration.ofMillis(200)).moveToElement(target, 0, -5)
+                .pause(Duration.ofMillis(200)).moveToElement(target, 0, -8).pause(Duration.ofMillis(200)).release().perform();
+        wait(page).until(driver -> numberedItems(driver).get(0).equals("1. 加强党的建设。"));
         page.get(planUrl);
         assertThat(numberedItems(page)).as("the new order is saved").containsExactly(
-                "1. 深化师德师风建设。", "2. 加强防溺水教育。", "3. 落实校园安全责任。", "4. 加强党的建设。");
+                "1. 加强党的建设。", "2. 深化师德师风建设。", "3. 加强防溺水教育。", "4. 落实校园安全责任。");
         chromium.screenshot("plan-outline");
         assertThat(chromium.consoleErrors()).as("browser console").isEmpty();
 
@@ -113,8 +120,8 @@ class PlanDraftingBrowserTest {
 
         page.findElement(By.linkText("公文视图")).click();
         var document = page.findElement(By.id("document")).getText();
-        assertThat(document).contains("青教〔2027〕1号", "浏览器起草的2027年工作要点", "一、坚持党建引领", "1.深化师德师风建设。",
-                "二、守牢安全底线", "4.加强党的建设。", "2027年2月8日");
+        assertThat(document).contains("青教〔2027〕1号", "浏览器起草的2027年工作要点", "一、坚持党建引领", "1.加强党的建设。",
+                "2.深化师德师风建设。", "二、守牢安全底线", "4.落实校园安全责任。", "2027年2月8日");
         chromium.screenshot("plan-document");
         assertThat(chromium.consoleErrors()).as("browser console").isEmpty();
         logOut(page);
