@@ -1,0 +1,33 @@
+package cn.workplan.document.parsing;
+
+import java.util.List;
+
+import cn.workplan.document.ImportOptions;
+import cn.workplan.document.ImportResult;
+
+/**
+ * Reads the lines of a document into plans: normalises every line, tells what each is, builds the
+ * outline and assembles the result with its suggestions.
+ */
+public final class PlanParser {
+
+    private final LineNormalizer normalizer;
+    private final LineClassifier classifier = new LineClassifier();
+    private final Suggestions suggestions;
+
+    public PlanParser(ImportOptions options) {
+        this.normalizer = new LineNormalizer(options.toSimplified());
+        this.suggestions = new Suggestions(options.offices());
+    }
+
+    public ImportResult parse(List<SourceLine> lines) {
+        var classified = lines.stream()
+                .map(line -> line.withText(normalizer.normalize(line.text()))
+                        .withRow(line.row() == null ? null : line.row().map(normalizer::normalize)))
+                .map(classifier::classify)
+                .toList();
+        var outline = new OutlineBuilder().build(classified);
+        var assembler = new PlanAssembler(suggestions);
+        return new ImportResult(outline.plans().stream().map(assembler::assemble).toList(), outline.discarded());
+    }
+}
