@@ -43,9 +43,6 @@ public class PlanImporter {
     }
 
     private static ImportResult parse(List<SourceLine> lines, ImportOptions options) throws DocumentImportException {
-        if (lines.stream().allMatch(line -> line.text().isBlank())) {
-            throw new DocumentImportException("document.import.error.empty");
-        }
         return new PlanParser(options == null ? ImportOptions.defaults() : options).parse(lines);
     }
 }

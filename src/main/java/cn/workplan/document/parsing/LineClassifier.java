@@ -27,7 +27,7 @@ public final class LineClassifier {
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile(
             "^([\\p{IsHan}]{1,12})\\s*[〔\\[［(（【]\\s*(\\d{4})\\s*[〕\\]］)）】]\\s*(\\d{1,4})\\s*号$");
     private static final Pattern TITLE_END = Pattern.compile(
-            "(计划|要点|意见|方案|规划|安排|总结|办法|细则|通知|要求)(\\s*[（(][^（）()]{1,12}[）)])?$");
+            "(计划|要点|意见|方案|规划|安排|总结|办法|细则|通知|要求|分解表|清单)(\\s*[（(][^（）()]{1,12}[）)])?$");
     private static final Pattern TITLE_OWNER = Pattern.compile(
             "\\d{4}\\s*年|[〇零一二三四五六七八九]{4}年|局|县|市|镇|乡|区|校|教育|学");
     private static final Pattern NOT_IN_TITLE = Pattern.compile("[。；，！？：:;!?]");

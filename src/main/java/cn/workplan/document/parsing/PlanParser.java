@@ -2,6 +2,7 @@ package cn.workplan.document.parsing;
 
 import java.util.List;
 
+import cn.workplan.document.DocumentImportException;
 import cn.workplan.document.ImportOptions;
 import cn.workplan.document.ImportResult;
 
@@ -20,12 +21,16 @@ public final class PlanParser {
         this.suggestions = new Suggestions(options.offices());
     }
 
-    public ImportResult parse(List<SourceLine> lines) {
-        var classified = lines.stream()
+    /** The plans in the lines; refuses lines that hold no text once stray spaces are gone. */
+    public ImportResult parse(List<SourceLine> lines) throws DocumentImportException {
+        var normalized = lines.stream()
                 .map(line -> line.withText(normalizer.normalize(line.text()))
                         .withRow(line.row() == null ? null : line.row().map(normalizer::normalize)))
-                .map(classifier::classify)
                 .toList();
+        if (normalized.stream().allMatch(line -> line.text().isEmpty())) {
+            throw new DocumentImportException("document.import.error.empty");
+        }
+        var classified = normalized.stream().map(classifier::classify).toList();
         var outline = new OutlineBuilder().build(classified);
         var assembler = new PlanAssembler(suggestions);
         return new ImportResult(outline.plans().stream().map(assembler::assemble).toList(), outline.discarded());

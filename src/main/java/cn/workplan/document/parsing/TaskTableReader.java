@@ -55,7 +55,7 @@ public final class TaskTableReader {
         if (table.isEmpty()) {
             throw new DocumentImportException("document.import.error.missingColumns", String.join("、", TaskTable.missing(cells)));
         }
-        if (table.get().rows().isEmpty()) {
+        if (table.get().rows().stream().noneMatch(row -> row.row() != null)) {
             throw new DocumentImportException("document.import.error.noRows");
         }
         return table.get().rows().stream()
@@ -101,7 +101,10 @@ public final class TaskTableReader {
     /** The task table found in rows of cells: where its columns are, and its rows. */
     public record TaskTable(List<Row> rows) {
 
-        /** A row with its line (counted from 1 in the given rows), its text as a plan prints it, and its cells. */
+        /**
+         * A row with its line (counted from 1 in the given rows), its text as a plan prints it, and its
+         * cells; a row above the header (the table's title) has no cells.
+         */
         public record Row(int line, String text, TaskRow row) {
         }
 
@@ -130,6 +133,12 @@ public final class TaskTableReader {
                 int responsible = position(header, RESPONSIBLE);
                 int deadline = position(header, DEADLINE);
                 var rows = new ArrayList<Row>();
+                for (int r = 0; r < h; r++) {
+                    var text = String.join(" ", lines.get(r).stream().filter(cell -> cell != null && !cell.isBlank()).toList());
+                    if (!text.isBlank()) {
+                        rows.add(new Row(r + 1, text, null));
+                    }
+                }
                 for (int r = h + 1; r < lines.size(); r++) {
                     var line = lines.get(r);
                     var cells = new TaskRow(cell(line, number), cell(line, task), cell(line, lead), cell(line, responsible),
