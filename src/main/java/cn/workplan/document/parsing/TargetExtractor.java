@@ -3,6 +3,7 @@ package cn.workplan.document.parsing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,13 +62,13 @@ public final class TargetExtractor {
         return found;
     }
 
-    private static java.util.Optional<TargetSuggestion> suggestion(Matcher m, boolean count, String sentence) {
+    private static Optional<TargetSuggestion> suggestion(Matcher m, boolean count, String sentence) {
         var subject = m.group("subject");
         var filler = FILLER.matcher(subject);
         int skip = filler.lookingAt() ? filler.end() : 0;
         var indicator = ASIDE.matcher(subject.substring(skip)).replaceAll("").strip();
         if (indicator.length() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var base = count ? null : m.group("base");
         if (base != null) {
@@ -75,7 +76,7 @@ public final class TargetExtractor {
         }
         var phrase = m.group().substring(skip);
         var unit = m.group("unit");
-        return java.util.Optional.of(new TargetSuggestion(indicator, comparator(count ? null : m.group("verb"),
+        return Optional.of(new TargetSuggestion(indicator, comparator(count ? null : m.group("verb"),
                 m.group("qualifier"), count), new BigDecimal(m.group("value")), unit, phrase, sentence.strip()));
     }
 
