@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** An office as the administrator enters it. {@code version} is the one the form was opened with. */
+/**
+ * An office as the administrator enters it. {@code version} is the one the form was opened with.
+ * {@code coordinator} is a checkbox: a form sent without it (an unchecked box sends nothing) means no.
+ */
 public record OfficeData(
         @NotBlank @Size(max = 60) String name,
         @NotBlank @Size(max = 20) String shortName,

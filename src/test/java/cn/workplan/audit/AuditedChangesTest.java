@@ -74,7 +74,8 @@ class AuditedChangesTest {
             assertThat(entry.entityLabel()).isEqualTo(name);
         });
         assertThat(history.get(3).changes()).isEqualTo(Map.of(
-                "name", created(name), "shortName", created(name), "displayOrder", created("5"), "coordinator", created("false"), "active", created("true")));
+                "name", created(name), "shortName", created(name), "displayOrder", created("5"), "coordinator", created("false"),
+                "active", created("true")));
         assertThat(history.get(2).changes()).as("only the changed fields, people by name").isEqualTo(Map.of(
                 "shortName", new FieldChange(name, newShortName), "leader", new FieldChange(null, "测试" + leader)));
         assertThat(history.get(1).changes()).isEqualTo(Map.of("active", new FieldChange("true", "false")));

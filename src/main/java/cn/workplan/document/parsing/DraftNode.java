@@ -1,0 +1,50 @@
+package cn.workplan.document.parsing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.workplan.plan.NodeKind;
+
+/** A node of the outline while it is being read: its heading line, then its paragraphs, then its children. */
+final class DraftNode {
+
+    /** A paragraph of the source with its line. */
+    record Paragraph(String text, int line) {
+    }
+
+    final NodeKind kind;
+    final String number;
+    final boolean numberInferred;
+    final TaskRow row;
+    final List<Paragraph> paragraphs = new ArrayList<>();
+    final List<DraftNode> children = new ArrayList<>();
+
+    DraftNode(NodeKind kind, String number, boolean numberInferred, TaskRow row) {
+        this.kind = kind;
+        this.number = number;
+        this.numberInferred = numberInferred;
+        this.row = row;
+    }
+
+    /** The paragraphs after the heading line. */
+    List<Paragraph> body() {
+        return paragraphs.subList(1, paragraphs.size());
+    }
+
+    long childrenOf(NodeKind childKind) {
+        return children.stream().filter(child -> child.kind == childKind).count();
+    }
+
+    int firstLine() {
+        return paragraphs.get(0).line();
+    }
+
+    /** The last line of the node and everything under it. */
+    int lastLine() {
+        int last = paragraphs.get(paragraphs.size() - 1).line();
+        for (var child : children) {
+            last = Math.max(last, child.lastLine());
+        }
+        return last;
+    }
+}
