@@ -1,32 +1,18 @@
 package cn.workplan.document;
 
+import cn.workplan.system.UnreadableFileException;
+
 /**
  * An uploaded document cannot be read at all: empty, too large, of the wrong type, binary, damaged,
- * password-protected, a zip bomb, or a task table without the columns it needs. {@link #code()} is the
- * message key shown to the user, with {@link #arguments()}.
+ * password-protected, a zip bomb, or a task table without the columns it needs.
  */
-public class DocumentImportException extends Exception {
-
-    private final String code;
-    private final transient Object[] arguments;
+public class DocumentImportException extends UnreadableFileException {
 
     public DocumentImportException(String code, Object... arguments) {
-        super(code);
-        this.code = code;
-        this.arguments = arguments;
+        super(code, arguments);
     }
 
     public DocumentImportException(String code, Throwable cause) {
         super(code, cause);
-        this.code = code;
-        this.arguments = new Object[0];
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
     }
 }

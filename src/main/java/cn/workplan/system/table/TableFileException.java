@@ -1,28 +1,15 @@
 package cn.workplan.system.table;
 
-/** An uploaded table cannot be read at all; {@link #code()} is the message key shown to the user. */
-public class TableFileException extends Exception {
+import cn.workplan.system.UnreadableFileException;
 
-    private final String code;
-    private final transient Object[] arguments;
+/** An uploaded table cannot be read at all: empty, too large, of the wrong type, damaged, or without its columns. */
+public class TableFileException extends UnreadableFileException {
 
     public TableFileException(String code, Object... arguments) {
-        super(code);
-        this.code = code;
-        this.arguments = arguments;
+        super(code, arguments);
     }
 
     public TableFileException(String code, Throwable cause) {
         super(code, cause);
-        this.code = code;
-        this.arguments = new Object[0];
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
     }
 }
