@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 import lombok.RequiredArgsConstructor;
@@ -70,6 +72,10 @@ public class AccountService {
 
     @Transactional
     public long create(UserData data) {
+        return create(data, directory());
+    }
+
+    private long create(UserData data, Directory directory) {
         var username = data.username() == null ? "" : data.username().strip();
         if (username.isEmpty()) {
             throw new InvalidInputException("username", "user.error.usernameRequired");
@@ -78,9 +84,9 @@ public class AccountService {
             throw new InvalidInputException("username", "user.error.duplicateUsername");
         }
         checkPassword("password", data.password(), username);
-        checkScope(data);
+        directory.checkScope(data);
         var user = users.save(new UserAccount(username, data, passwordEncoder.encode(data.password()), Instant.now(clock)));
-        audit.created(AUDIT_TYPE, user.getId(), label(user), state(user));
+        audit.created(AUDIT_TYPE, user.getId(), label(user), directory.state(user));
         log.info("account {} created with role {}", username, data.role());
         return user.getId();
     }
@@ -88,7 +94,8 @@ public class AccountService {
     /** Creates all accounts or none. */
     @Transactional
     public int createAll(List<UserData> data) {
-        data.forEach(this::create);
+        var directory = directory();
+        data.forEach(user -> create(user, directory));
         return data.size();
     }
 
@@ -102,10 +109,11 @@ public class AccountService {
     public void update(long id, UserData data) {
         var user = find(id);
         StaleEditException.check(AUDIT_TYPE, id, data.version(), user.getVersion());
-        checkScope(data);
-        var before = state(user);
+        var directory = directory();
+        directory.checkScope(data);
+        var before = directory.state(user);
         user.apply(data);
-        audit.updated(AUDIT_TYPE, id, label(user), before, state(user));
+        audit.updated(AUDIT_TYPE, id, label(user), before, directory.state(user));
     }
 
     @Transactional
@@ -117,9 +125,10 @@ public class AccountService {
         if (user.isActive() == active) {
             return;
         }
-        var before = state(user);
+        var directory = directory();
+        var before = directory.state(user);
         user.setActive(active);
-        audit.record(active ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE, AUDIT_TYPE, id, label(user), before, state(user));
+        audit.record(active ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE, AUDIT_TYPE, id, label(user), before, directory.state(user));
         log.info("account {} {}", user.getUsername(), active ? "activated" : "deactivated");
     }
 
@@ -179,22 +188,31 @@ public class AccountService {
         }
     }
 
-    /** Office staff need an active office, principals an active school. */
-    private void checkScope(UserData data) {
-        if (data.role() == Role.OFFICE_STAFF && (data.officeId() == null || !contains(offices.options(), data.officeId()))) {
-            throw new InvalidInputException("officeId", "user.error.officeRequired");
-        }
-        if (data.role() == Role.PRINCIPAL && (data.schoolId() == null || !contains(schools.options(), data.schoolId()))) {
-            throw new InvalidInputException("schoolId", "user.error.schoolRequired");
-        }
+    private Directory directory() {
+        return new Directory(ids(offices.options()), ids(schools.options()), offices.names(), schools.names());
     }
 
-    private static boolean contains(List<OrgOption> options, long id) {
-        return options.stream().anyMatch(option -> option.id() == id);
+    private static Set<Long> ids(List<OrgOption> options) {
+        return options.stream().map(OrgOption::id).collect(Collectors.toSet());
     }
 
-    private Map<String, Object> state(UserAccount user) {
-        return user.state(offices.names(), schools.names());
+    /** The offices and schools accounts belong to, read once per change, or once for a whole import. */
+    private record Directory(Set<Long> activeOffices, Set<Long> activeSchools, Map<Long, String> officeNames,
+            Map<Long, String> schoolNames) {
+
+        /** Office staff need an active office, principals an active school. */
+        void checkScope(UserData data) {
+            if (data.role() == Role.OFFICE_STAFF && (data.officeId() == null || !activeOffices.contains(data.officeId()))) {
+                throw new InvalidInputException("officeId", "user.error.officeRequired");
+            }
+            if (data.role() == Role.PRINCIPAL && (data.schoolId() == null || !activeSchools.contains(data.schoolId()))) {
+                throw new InvalidInputException("schoolId", "user.error.schoolRequired");
+            }
+        }
+
+        Map<String, Object> state(UserAccount user) {
+            return user.state(officeNames, schoolNames);
+        }
     }
 
     private static String label(UserAccount user) {

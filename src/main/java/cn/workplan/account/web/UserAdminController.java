@@ -171,20 +171,7 @@ class UserAdminController {
 
     @PostMapping("/import/confirm")
     String importConfirm(@RequestParam String token, HttpSession session, RedirectAttributes flash) {
-        var preview = pending.<UserData>take(session, IMPORT_KIND, token);
-        if (preview.isEmpty()) {
-            flash.addFlashAttribute("error", "import.error.expired");
-            return "redirect:/admin/users/import";
-        }
-        try {
-            int count = accounts.createAll(preview.get().values());
-            flash.addFlashAttribute("message", "user.imported");
-            flash.addFlashAttribute("messageArgs", new Object[] {count});
-            return "redirect:/admin/users";
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("error", "import.error.changedSincePreview");
-            return "redirect:/admin/users/import";
-        }
+        return pending.<UserData>confirm(session, IMPORT_KIND, token, accounts::createAll, "user.imported", flash);
     }
 
     @GetMapping("/import/template.xlsx")

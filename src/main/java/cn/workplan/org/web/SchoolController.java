@@ -127,20 +127,7 @@ class SchoolController {
 
     @PostMapping("/import/confirm")
     String importConfirm(@RequestParam String token, HttpSession session, RedirectAttributes flash) {
-        var preview = pending.<SchoolData>take(session, IMPORT_KIND, token);
-        if (preview.isEmpty()) {
-            flash.addFlashAttribute("error", "import.error.expired");
-            return "redirect:/admin/schools/import";
-        }
-        try {
-            int count = schools.createAll(preview.get().values());
-            flash.addFlashAttribute("message", "school.imported");
-            flash.addFlashAttribute("messageArgs", new Object[] {count});
-            return "redirect:/admin/schools";
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("error", "import.error.changedSincePreview");
-            return "redirect:/admin/schools/import";
-        }
+        return pending.<SchoolData>confirm(session, IMPORT_KIND, token, schools::createAll, "school.imported", flash);
     }
 
     @GetMapping("/import/template.xlsx")

@@ -1,15 +1,19 @@
 package cn.workplan.system.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import jakarta.servlet.http.HttpSession;
 
+import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.table.ImportPreview;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Holds a checked import between the preview and the person's confirmation, in their own session, so
@@ -41,6 +45,33 @@ public class PendingImports {
         }
         synchronized (session) {
             return Optional.ofNullable((ImportPreview<T>) held(session).remove(token));
+        }
+    }
+
+    /**
+     * Imports what the person confirmed, all or nothing, and says where to go next: back to the import page
+     * when the preview expired or the data changed since (an {@link InvalidInputException} from the
+     * importer), to the list with "{@code importedMessage}" and the count otherwise.
+     *
+     * @param kind     the import's page, such as {@code schools}: {@code /admin/schools/import}
+     * @param importer creates every value and returns how many, in one transaction
+     */
+    public <T> String confirm(HttpSession session, String kind, String token, ToIntFunction<List<T>> importer,
+            String importedMessage, RedirectAttributes flash) {
+        var form = "redirect:/admin/" + kind + "/import";
+        var preview = this.<T>take(session, kind, token);
+        if (preview.isEmpty()) {
+            flash.addFlashAttribute("error", "import.error.expired");
+            return form;
+        }
+        try {
+            int count = importer.applyAsInt(preview.get().values());
+            flash.addFlashAttribute("message", importedMessage);
+            flash.addFlashAttribute("messageArgs", new Object[] {count});
+            return "redirect:/admin/" + kind;
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", "import.error.changedSincePreview");
+            return form;
         }
     }
 
