@@ -20,7 +20,8 @@
 # error. The application and its PostgreSQL are stopped on exit, whatever happens.
 #
 # Settings (environment): BENCH_REQUESTS (200), BENCH_WARMUP (100 per benchmark), BENCH_ITEMS (400),
-# BENCH_STATUS (PUBLISHED: the plan's status), BENCH_JAVA_OPTS (-Xmx1g), BENCH_KEEP=1 keeps the
+# BENCH_STATUS (PUBLISHED: the plan's status), BENCH_JAVA_OPTS (-Xmx1g), BENCH_APP_ARGS (more application
+# arguments, e.g. --spring.thymeleaf.servlet.produce-partial-output-while-processing=false), BENCH_KEEP=1 keeps the
 # temporary directory (logs, access log) for a look afterwards.
 #
 # A new benchmark is a function bench_<name> (dashes as underscores) added to BENCHMARKS. A plain GET is
@@ -37,7 +38,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REQUESTS=${BENCH_REQUESTS:-200}
-WARMUP=${BENCH_WARMUP:-100}
+WARMUP=${BENCH_WARMUP:-600}
 ITEMS=${BENCH_ITEMS:-400}
 STATUS=${BENCH_STATUS:-PUBLISHED}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
@@ -180,6 +181,7 @@ start() {
         --server.tomcat.accesslog.file-date-format= --server.tomcat.accesslog.rotate=false \
         --server.tomcat.accesslog.buffered=false \
         '--server.tomcat.accesslog.pattern=%{X-Bench}i %s %b %D %m %U' \
+        ${BENCH_APP_ARGS:-} \
         >>"$WORK/app.log" 2>&1 &
     APP_PID=$!
     local port="" i

@@ -26,6 +26,10 @@ public record Outline(PlanHeader plan, List<OutlineNode> nodes, Map<Long, List<O
         return children.getOrDefault(parentId, List.of());
     }
 
+    public boolean hasChildren(long parentId) {
+        return children.containsKey(parentId);
+    }
+
     public List<OutlineNode> chapters() {
         return nodes.stream().filter(node -> node.kind() == NodeKind.CHAPTER).toList();
     }

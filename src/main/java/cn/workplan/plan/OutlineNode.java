@@ -47,6 +47,11 @@ public record OutlineNode(
         return "node-" + id;
     }
 
+    /** Whether it carries a mark beyond its lead office: key item, carried over, or leaders' comments. */
+    public boolean isFlagged() {
+        return keyItem || carriedFromId != null || commentCount > 0;
+    }
+
     /** Whether the node may hold children: all but sub-points. */
     public boolean isContainer() {
         return kind != NodeKind.POINT;

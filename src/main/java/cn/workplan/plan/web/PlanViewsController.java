@@ -6,6 +6,7 @@ import cn.workplan.org.OfficeService;
 import cn.workplan.plan.PlanQueries;
 import cn.workplan.plan.PlanStatus;
 import cn.workplan.plan.TaskFilter;
+import cn.workplan.plan.TaskSheet;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,12 @@ class PlanViewsController {
 
     private final PlanQueries queries;
     private final OfficeService offices;
+    private final TaskSheet sheet;
 
-    PlanViewsController(PlanQueries queries, OfficeService offices) {
+    PlanViewsController(PlanQueries queries, OfficeService offices, TaskSheet sheet) {
         this.queries = queries;
         this.offices = offices;
+        this.sheet = sheet;
     }
 
     @GetMapping("/plans/{id}/document")
@@ -37,7 +40,9 @@ class PlanViewsController {
     @GetMapping("/plans/{id}/tasks")
     String tasks(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @ModelAttribute("filter") TaskFilter filter,
             Model model) {
-        model.addAttribute("table", queries.taskTable(id, filter, user));
+        var table = queries.taskTable(id, filter, user);
+        model.addAttribute("table", table);
+        model.addAttribute("lines", sheet.lines(table));
         model.addAttribute("offices", offices.options());
         return "plan/tasks";
     }
