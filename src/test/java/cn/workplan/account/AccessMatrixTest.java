@@ -164,6 +164,8 @@ class AccessMatrixTest {
         endpoint(GET,  "/api/schools/{school}",                             UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
         endpoint(POST, "/api/schools",                                      UNAUTHORIZED, CREATED,      DENIED,       DENIED,       DENIED,       DENIED)
                 .json(() -> "{\"name\":\"" + TestData.unique("接口小学") + "\",\"kind\":\"PRIMARY\",\"township\":\"测试镇\"}"),
+        endpoint(POST, "/api/plans/import/preview",                         UNAUTHORIZED, OK,           DENIED,       DENIED,       DENIED,       DENIED)
+                .text(() -> "一、重点工作\n1.推进学前教育。"),
         // operations
         endpoint(GET,  "/actuator/health",                                  OK,           OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/actuator/health/db",                               HIDDEN,       OK,           HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
@@ -221,8 +223,8 @@ class AccessMatrixTest {
         if (endpoint.method() == POST) {
             request.with(csrf());
         }
-        if (endpoint.json() != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(endpoint.json().get());
+        if (endpoint.body() != null) {
+            request.contentType(endpoint.contentType()).content(endpoint.body().get());
         }
         if (caller.role != null) {
             request.with(signIn.as(caller.role));
@@ -270,7 +272,7 @@ class AccessMatrixTest {
 
     private static Endpoint endpoint(HttpMethod method, String url, Expect anonymous, Expect admin, Expect leader,
             Expect officeStaff, Expect principal, Expect inspector) {
-        return new Endpoint(method, url, List.of(anonymous, admin, leader, officeStaff, principal, inspector), null);
+        return new Endpoint(method, url, List.of(anonymous, admin, leader, officeStaff, principal, inspector), null, null);
     }
 
     /** The columns of the table. */
@@ -286,10 +288,14 @@ class AccessMatrixTest {
     }
 
     /** A row of the table: a request and what each caller gets back. */
-    record Endpoint(HttpMethod method, String url, List<Expect> byCaller, Supplier<String> json) {
+    record Endpoint(HttpMethod method, String url, List<Expect> byCaller, MediaType contentType, Supplier<String> body) {
 
         Endpoint json(Supplier<String> body) {
-            return new Endpoint(method, url, byCaller, body);
+            return new Endpoint(method, url, byCaller, MediaType.APPLICATION_JSON, body);
+        }
+
+        Endpoint text(Supplier<String> body) {
+            return new Endpoint(method, url, byCaller, new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8), body);
         }
 
         Expect expected(Caller caller) {

@@ -3,6 +3,7 @@ package cn.workplan.system.web;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
+import cn.workplan.system.UnreadableFileException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,6 +29,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage(e.code(), e.arguments(), e.code(), LocaleContextHolder.getLocale()));
         problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    /** An upload that cannot be read: 413 when it is too large, otherwise 400; {@code code} is the message key. */
+    @ExceptionHandler
+    ProblemDetail unreadable(UnreadableFileException e) {
+        var status = e.code().endsWith(".tooLarge") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        var problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage(e.code(), e.arguments(), e.code(), LocaleContextHolder.getLocale()));
+        problem.setProperty("code", e.code());
         return problem;
     }
 
