@@ -46,7 +46,7 @@ USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document)
+BENCHMARKS=(outline task-table document import-parse)
 
 # ---------------------------------------------------------------------------------------------- benchmarks
 
@@ -63,6 +63,19 @@ bench_task_table() {
 # The document view (文件): the plan as the official document reads.
 bench_document() {
     page document "/plans/$PLAN_ID/document" "/plans/{id}/document" "items=$ITEMS"
+}
+
+# The import preview API reading the Jiyuan sample (8 chapters, 36 items, 12 KB of text) into its outline:
+# parsing, suggestions, JSON. HTTP Basic as scripts call it, so no CSRF token is needed.
+bench_import_parse() {
+    local sample=$ROOT/src/test/resources/samples/jiyuan-2018-work-points.txt
+    local url=$BASE/api/plans/import/preview
+    local options=(-u "$USER_LOGIN:$PASSWORD" -H 'Content-Type: text/plain;charset=UTF-8' --data-binary "@$sample")
+    requests import-parse-warmup "$WARMUP" "$url" "${options[@]}" >/dev/null
+    local before
+    before=$(micrometer /api/plans/import/preview)
+    requests import-parse "$REQUESTS" "$url" "${options[@]}"
+    report import-parse /api/plans/import/preview "$before" "bytes_in=$(wc -c <"$sample")"
 }
 
 # ------------------------------------------------------------------------------------------------- helpers
