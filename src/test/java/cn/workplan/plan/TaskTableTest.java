@@ -161,6 +161,37 @@ class TaskTableTest {
     }
 
     @Test
+    void theCellsReadAsPeopleWriteThemInEitherLanguage() throws Exception {
+        long safety = plan.chapter("安全稳定");
+        plan.item(safety, ItemSpec.item("开展防溺水教育。").lead(officeB).dueMonthEnd(6).quarters("部署", "", "排查", ""));
+        plan.item(safety, ItemSpec.item("完善应急预案。").lead(officeC).dueQuarterEnd(3));
+        plan.item(safety, ItemSpec.item("总结安全工作。").dueYearEnd());
+
+        var rows = org.jsoup.Jsoup.parse(tasksPage()).select("#task-table tbody tr");
+        assertThat(cells(rows.get(0))).containsExactly("一1", "加强党的建设。 重点", name(officeA), name(officeB), "—", "2030年9月30日", "");
+        assertThat(cells(rows.get(3)).get(4)).matches("测试小学[^、]+、测试小学[^、]+、测试小学[^、]+等 4 所");
+        assertThat(cells(rows.get(4)).subList(5, 7)).containsExactly("6月底", "一季度 部署 三季度 排查");
+        assertThat(cells(rows.get(5)).get(5)).isEqualTo("第三季度末");
+        assertThat(cells(rows.get(6)).subList(2, 6)).containsExactly("—", "—", "—", "年底前");
+
+        var english = org.jsoup.Jsoup.parse(tasksPage("lang", "en")).select("#task-table tbody tr");
+        assertThat(cells(english.get(0)).get(5)).isEqualTo("Sep 30, 2030");
+        assertThat(cells(english.get(3)).get(4)).endsWith(" and 4 in all");
+        assertThat(cells(english.get(4)).subList(5, 7)).containsExactly("End of month 6", "Q1 部署 Q3 排查");
+        assertThat(cells(english.get(5)).get(5)).isEqualTo("End of Q3");
+    }
+
+    private static List<String> cells(org.jsoup.nodes.Element row) {
+        return row.select("td").stream().map(org.jsoup.nodes.Element::text).toList();
+    }
+
+    private String name(long officeId) {
+        return queries.outline(plan.id(), coordinator).items().stream()
+                .filter(item -> officeId == (item.leadOfficeId() == null ? -1 : item.leadOfficeId()))
+                .map(OutlineNode::leadOffice).findFirst().orElseThrow();
+    }
+
+    @Test
     void filtersAreBoundFromTheUrl() throws Exception {
         var html = tasksPage("office", Long.toString(officeA), "key", "true");
         assertThat(html).contains("加强党的建设。", "推进教育信息化。").doesNotContain("开展校园安全排查。", "深化课程改革。");
