@@ -21,11 +21,27 @@ public class PlanImporter {
 
     /** Reads pasted text. */
     public ImportResult importText(String text, ImportOptions options) throws DocumentImportException {
-        return parse(TextReader.read(text), options);
+        return readText(text, options).result();
     }
 
     /** Reads an uploaded file, its type told by its name. */
     public ImportResult importFile(String fileName, byte[] content, ImportOptions options) throws DocumentImportException {
+        return readFile(fileName, content, options).result();
+    }
+
+    /** Reads pasted text, keeping its lines for a preview. */
+    public ReadDocument readText(String text, ImportOptions options) throws DocumentImportException {
+        var lines = TextReader.read(text);
+        return new ReadDocument(parse(lines, options), texts(lines));
+    }
+
+    /** Reads an uploaded file, its type told by its name, keeping its lines for a preview. */
+    public ReadDocument readFile(String fileName, byte[] content, ImportOptions options) throws DocumentImportException {
+        var lines = lines(fileName, content);
+        return new ReadDocument(parse(lines, options), texts(lines));
+    }
+
+    private static List<SourceLine> lines(String fileName, byte[] content) throws DocumentImportException {
         var name = fileName == null ? "" : fileName.strip().toLowerCase(Locale.ROOT);
         List<SourceLine> lines;
         if (name.endsWith(".txt")) {
@@ -39,7 +55,15 @@ public class PlanImporter {
         } else {
             throw new DocumentImportException("document.import.error.type");
         }
-        return parse(lines, options);
+        return lines;
+    }
+
+    /** The text of every line as read, line {@code n} at index {@code n - 1}. */
+    private static List<String> texts(List<SourceLine> lines) {
+        int count = lines.stream().mapToInt(SourceLine::number).max().orElse(0);
+        var texts = new java.util.ArrayList<String>(java.util.Collections.nCopies(count, ""));
+        lines.forEach(line -> texts.set(line.number() - 1, line.text()));
+        return texts;
     }
 
     private static ImportResult parse(List<SourceLine> lines, ImportOptions options) throws DocumentImportException {

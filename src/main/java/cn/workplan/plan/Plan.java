@@ -89,6 +89,12 @@ class Plan {
         }
     }
 
+    /** Keeps the document number and issue date of the document a draft was read from; either may be {@code null}. */
+    void readFrom(String documentNumber, LocalDate issueDate) {
+        this.documentNumber = documentNumber == null || documentNumber.isBlank() ? null : documentNumber.strip();
+        this.issueDate = issueDate;
+    }
+
     void publishAs(String documentNumber, LocalDate issueDate) {
         this.documentNumber = documentNumber.strip();
         this.issueDate = issueDate;

@@ -51,6 +51,26 @@ public class PlanService {
         return plan.getId();
     }
 
+    /**
+     * Starts a draft read from an existing document (the import), keeping the document number and issue
+     * date it was issued under ({@code null} when the document gives none). The outline is added with
+     * {@link OutlineService} in the caller's transaction.
+     */
+    public long createFromDocument(PlanData data, String documentNumber, java.time.LocalDate issueDate, CurrentUser user) {
+        checkCanCreate(user);
+        if (documentNumber != null && documentNumber.strip().length() > 60) {
+            throw new InvalidInputException("documentNumber", "plan.error.documentNumberTooLong", 60);
+        }
+        var plan = new Plan(data, user.getUsername(), null);
+        plan.readFrom(documentNumber, issueDate);
+        plan = plans.save(plan);
+        var state = state(plan);
+        state.put("documentNumber", plan.getDocumentNumber());
+        audit.created(AUDIT_TYPE, plan.getId(), plan.getTitle(), state);
+        log.info("{} imported plan #{} {}", user.getUsername(), plan.getId(), plan.getTitle());
+        return plan.getId();
+    }
+
     public void update(long planId, PlanData data, CurrentUser user) {
         var plan = find(planId);
         PlanPolicy.check(PlanPolicy.permissions(plan.getStatus(), user).editHeader(), "edit the plan header");

@@ -141,6 +141,20 @@ class AccessMatrixTest {
         endpoint(GET,  "/plans/{draft}/tasks",                              LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
         endpoint(GET,  "/my-items",                                         LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
         endpoint(GET,  "/search?q=测试",                                     LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // importing a plan: the form, reading (empty text: the form again with the message), and the preview's
+        // edits and confirmation under a token that is not held: back to the form
+        endpoint(GET,  "/plans/import",                                     LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import",                                     LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/plans/import/none",                                LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/none/plans/0?title=t&year=2026",      LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/none/plans/0/accept-all",             LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/none/nodes/1/kind?kind=ITEM",         LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/none/nodes/1/merge",                  LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/none/nodes/1/split?at=1",             LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/none/nodes/1/drop",                   LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/none/nodes/1/suggestions?type=TARGET&index=0&accepted=true", LOGIN, REDIRECT, DENIED, DENIED, DENIED, DENIED),
+        endpoint(POST, "/plans/import/none/residue/1?keep=true",            LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/import/confirm?token=none",                  LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         // the outline editor (a blank headline is refused after the permission check: a redirect with a message)
         endpoint(POST, "/plans/{draft}/nodes?kind=CHAPTER&headline=",       LOGIN,        REDIRECT,     DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(POST, "/plans/{draft}/nodes/{chapter}/rename?headline=&version=0", LOGIN, REDIRECT,   DENIED,       DENIED,       HIDDEN,       DENIED),

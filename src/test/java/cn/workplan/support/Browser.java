@@ -61,8 +61,10 @@ public final class Browser {
     /** Follows a redirect as a browser does, bringing along its flash attributes. */
     public Page follow(ResultActions redirect) throws Exception {
         var result = redirect.andExpect(status().is3xxRedirection()).andReturn();
-        var request = MockMvcRequestBuilders.get(result.getResponse().getRedirectedUrl())
-                .flashAttrs(result.getFlashMap());
+        var request = MockMvcRequestBuilders.get(result.getResponse().getRedirectedUrl());
+        if (!result.getFlashMap().isEmpty()) {
+            request.flashAttrs(result.getFlashMap());
+        }
         return Page.of(perform(request));
     }
 
