@@ -1,7 +1,5 @@
 package cn.workplan.document;
 
-import java.util.List;
-
 import cn.workplan.org.OfficeService;
 
 import org.springframework.stereotype.Component;
@@ -16,19 +14,17 @@ public class BureauOffices {
         this.offices = offices;
     }
 
-    /** Import options for this bureau: its offices, and Traditional characters converted when asked. */
+    /** Import options for this bureau: its active offices, and Traditional characters converted when asked. */
     public ImportOptions options(boolean toSimplified) {
-        var known = offices.list().stream()
-                .filter(office -> office.active())
-                .map(office -> office.shortName() == null || office.shortName().isBlank()
-                        ? KnownOffice.of(office.id(), office.name())
-                        : KnownOffice.of(office.id(), office.name(), office.shortName()))
+        var shortNames = offices.shortNames();
+        var known = offices.options().stream()
+                .map(office -> {
+                    var shortName = shortNames.get(office.id());
+                    return shortName == null || shortName.isBlank() || shortName.equals(office.name())
+                            ? KnownOffice.of(office.id(), office.name())
+                            : KnownOffice.of(office.id(), office.name(), shortName);
+                })
                 .toList();
-        var options = ImportOptions.defaults().withOffices(known);
-        return toSimplified ? options.simplified() : options;
-    }
-
-    List<KnownOffice> known() {
-        return options(false).offices();
+        return new ImportOptions(toSimplified, known);
     }
 }

@@ -9,7 +9,6 @@ import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.account.CurrentUser;
-import cn.workplan.org.OfficeService;
 import cn.workplan.plan.DeadlineKind;
 import cn.workplan.plan.ItemData;
 import cn.workplan.plan.NodeKind;
@@ -34,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlanImportService {
 
     private final PlanImporter importer;
-    private final OfficeService offices;
+    private final BureauOffices offices;
     private final PlanService plans;
     private final OutlineService outline;
     private final Clock clock;
@@ -42,27 +41,14 @@ public class PlanImportService {
     /** Reads pasted text; office mentions are matched against the bureau's active offices. */
     public ImportDraft readText(String text, boolean toSimplified, CurrentUser user) throws DocumentImportException {
         PlanService.checkCanCreate(user);
-        return new ImportDraft("", importer.readText(text, options(toSimplified)), LocalDate.now(clock));
+        return new ImportDraft("", importer.readText(text, offices.options(toSimplified)), LocalDate.now(clock));
     }
 
     /** Reads an uploaded .txt, .docx or .xlsx file. */
     public ImportDraft readFile(String fileName, byte[] content, boolean toSimplified, CurrentUser user)
             throws DocumentImportException {
         PlanService.checkCanCreate(user);
-        return new ImportDraft(fileName, importer.readFile(fileName, content, options(toSimplified)), LocalDate.now(clock));
-    }
-
-    private ImportOptions options(boolean toSimplified) {
-        var shortNames = offices.shortNames();
-        var known = offices.options().stream()
-                .map(office -> {
-                    var shortName = shortNames.get(office.id());
-                    return shortName == null || shortName.equals(office.name())
-                            ? KnownOffice.of(office.id(), office.name())
-                            : KnownOffice.of(office.id(), office.name(), shortName);
-                })
-                .toList();
-        return new ImportOptions(toSimplified, known);
+        return new ImportDraft(fileName, importer.readFile(fileName, content, offices.options(toSimplified)), LocalDate.now(clock));
     }
 
     /**
