@@ -46,7 +46,7 @@ USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document)
+BENCHMARKS=(outline task-table document export-docx)
 
 # ---------------------------------------------------------------------------------------------- benchmarks
 
@@ -63,6 +63,11 @@ bench_task_table() {
 # The document view (文件): the plan as the official document reads.
 bench_document() {
     page document "/plans/$PLAN_ID/document" "/plans/{id}/document" "items=$ITEMS"
+}
+
+# The Word export (导出 Word): the plan written as a GB/T 9704-2012 document with Apache POI, downloaded.
+bench_export_docx() {
+    page export-docx "/plans/$PLAN_ID/export.docx" "/plans/{id}/export.docx" "items=$ITEMS"
 }
 
 # ------------------------------------------------------------------------------------------------- helpers
