@@ -46,7 +46,7 @@ USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document import-parse)
+BENCHMARKS=(outline task-table document import-parse export-docx)
 
 # ---------------------------------------------------------------------------------------------- benchmarks
 
@@ -76,6 +76,11 @@ bench_import_parse() {
     before=$(micrometer /api/plans/import/preview)
     requests import-parse "$REQUESTS" "$url" "${options[@]}"
     report import-parse /api/plans/import/preview "$before" "bytes_in=$(wc -c <"$sample")"
+}
+
+# The Word export (导出 Word): the plan written as a GB/T 9704-2012 document with Apache POI, downloaded.
+bench_export_docx() {
+    page export-docx "/plans/$PLAN_ID/export.docx" "/plans/{id}/export.docx" "items=$ITEMS"
 }
 
 # ------------------------------------------------------------------------------------------------- helpers

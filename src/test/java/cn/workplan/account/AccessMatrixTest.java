@@ -138,6 +138,8 @@ class AccessMatrixTest {
         endpoint(POST, "/plans/{published}/copy",                           LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/plans/{published}/document",                       LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/plans/{draft}/document",                           LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/plans/{published}/export.docx",                    LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/plans/{draft}/export.docx",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
         endpoint(GET,  "/plans/{draft}/tasks",                              LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
         endpoint(GET,  "/my-items",                                         LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
         endpoint(GET,  "/search?q=测试",                                     LOGIN,        OK,           OK,           OK,           OK,           OK),

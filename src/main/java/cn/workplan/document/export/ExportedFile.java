@@ -1,0 +1,17 @@
+package cn.workplan.document.export;
+
+/**
+ * A plan written out as a file, ready to download.
+ *
+ * @param name        the file's name, from the plan's title: 2026年教育工作要点.docx
+ * @param contentType its media type
+ * @param content     its bytes
+ */
+public record ExportedFile(String name, String contentType, byte[] content) {
+
+    /** A file name from a plan's title: characters that file systems refuse become _. */
+    static String fileName(String title, String extension) {
+        var base = title == null ? "" : title.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return (base.isEmpty() ? "plan" : base) + "." + extension;
+    }
+}
