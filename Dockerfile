@@ -14,6 +14,10 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
     && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:17-jre
+# a Chinese font for the PDF export (workplan.pdf.fonts looks for it first)
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system workplan \
     && useradd --system --gid workplan --home-dir /app --shell /usr/sbin/nologin workplan
 WORKDIR /app

@@ -20,6 +20,7 @@
 # error. The application and its PostgreSQL are stopped on exit, whatever happens.
 #
 # Settings (environment): BENCH_REQUESTS (200), BENCH_WARMUP (100 per benchmark), BENCH_ITEMS (400),
+# BENCH_EXPORT_REQUESTS (40) and BENCH_EXPORT_WARMUP (20) for the downloads (export-*), which take longer,
 # BENCH_STATUS (PUBLISHED: the plan's status), BENCH_JAVA_OPTS (-Xmx1g), BENCH_APP_ARGS (more application
 # arguments, e.g. --spring.thymeleaf.servlet.produce-partial-output-while-processing=false), BENCH_KEEP=1 keeps the
 # temporary directory (logs, access log) for a look afterwards.
@@ -40,13 +41,15 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REQUESTS=${BENCH_REQUESTS:-200}
 WARMUP=${BENCH_WARMUP:-600}
 ITEMS=${BENCH_ITEMS:-400}
+EXPORT_REQUESTS=${BENCH_EXPORT_REQUESTS:-40}
+EXPORT_WARMUP=${BENCH_EXPORT_WARMUP:-20}
 STATUS=${BENCH_STATUS:-PUBLISHED}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document import-parse export-docx)
+BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf)
 
 # ---------------------------------------------------------------------------------------------- benchmarks
 
@@ -83,6 +86,16 @@ bench_export_docx() {
     page export-docx "/plans/$PLAN_ID/export.docx" "/plans/{id}/export.docx" "items=$ITEMS"
 }
 
+# The task table as an Excel workbook (任务分解表.xlsx), unfiltered: POI's streaming workbook.
+bench_export_xlsx() {
+    download export-xlsx "/plans/$PLAN_ID/tasks.xlsx" "/plans/{id}/tasks.xlsx" "items=$ITEMS"
+}
+
+# The document as a PDF: Thymeleaf's XHTML laid out by openhtmltopdf, the Chinese font subset and embedded.
+bench_export_pdf() {
+    download export-pdf "/plans/$PLAN_ID/export.pdf" "/plans/{id}/export.pdf" "items=$ITEMS"
+}
+
 # ------------------------------------------------------------------------------------------------- helpers
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -96,6 +109,18 @@ page() {
     local before
     before=$(micrometer "$uri")
     requests "$name" "$REQUESTS" "$BASE$path"
+    report "$name" "$uri" "$before" "$@"
+}
+
+# download NAME PATH URI_TEMPLATE [key=value...]: like page, with fewer requests (BENCH_EXPORT_WARMUP and
+# BENCH_EXPORT_REQUESTS): a download takes many times a page's time.
+download() {
+    local name=$1 path=$2 uri=$3
+    shift 3
+    requests "$name-warmup" "$EXPORT_WARMUP" "$BASE$path" >/dev/null
+    local before
+    before=$(micrometer "$uri")
+    requests "$name" "$EXPORT_REQUESTS" "$BASE$path"
     report "$name" "$uri" "$before" "$@"
 }
 

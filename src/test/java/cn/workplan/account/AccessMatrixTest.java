@@ -141,6 +141,10 @@ class AccessMatrixTest {
         endpoint(GET,  "/plans/{published}/export.docx",                    LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/plans/{draft}/export.docx",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
         endpoint(GET,  "/plans/{draft}/tasks",                              LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/plans/{draft}/tasks.xlsx",                         LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/plans/{published}/tasks.xlsx?office={office}",     LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/plans/{draft}/export.pdf",                         LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/plans/{published}/export.pdf",                     LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/my-items",                                         LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
         endpoint(GET,  "/search?q=测试",                                     LOGIN,        OK,           OK,           OK,           OK,           OK),
         // importing a plan: the form, reading (empty text: the form again with the message), and the preview's
