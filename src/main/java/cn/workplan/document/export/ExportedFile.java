@@ -9,9 +9,8 @@ package cn.workplan.document.export;
  */
 public record ExportedFile(String name, String contentType, byte[] content) {
 
-    /** A file name from a plan's title: characters that file systems refuse become _. */
+    /** A file name from a plan's title, without the characters file systems refuse. */
     static String fileName(String title, String extension) {
-        var base = title == null ? "" : title.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        return (base.isEmpty() ? "plan" : base) + "." + extension;
+        return FileNames.safe(title) + "." + extension;
     }
 }
