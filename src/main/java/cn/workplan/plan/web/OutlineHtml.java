@@ -1,11 +1,14 @@
 package cn.workplan.plan.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import cn.workplan.plan.Outline;
+import cn.workplan.plan.OutlineNode;
+import cn.workplan.plan.PlanHeader;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +23,8 @@ import org.thymeleaf.context.Context;
  * and most views of a plan show the same outline again, so the HTML is kept for the last
  * {@value #CAPACITY} outlines shown.
  *
- * <p>The key is the outline itself with the locale and the two base URLs: {@link Outline} and its nodes are
- * records, so two outlines are equal exactly when everything the fragment prints is equal, the viewer's
- * permissions (which nodes they may edit, whether they may add items) included. Nothing has to be evicted
+ * <p>The key is the outline (its header and nodes) with the locale and the two base URLs: they are records,
+ * so two outlines are equal exactly when everything the fragment prints is equal, the viewer's permissions (which nodes they may edit, whether they may add items) included. Nothing has to be evicted
  * when a plan changes: the next view reads the changed outline, which is a new key. Arranging views hold
  * forms with the session's CSRF token and are never rendered here.
  */
@@ -48,7 +50,8 @@ public class OutlineHtml {
         this.misses = meters.counter("workplan.outline.html", "result", "rendered");
     }
 
-    private record Key(Outline outline, Locale locale, String itemUrl, String newItemUrl) {
+    /** The outline's header and nodes; its map of children follows from the nodes, so it need not be compared. */
+    private record Key(PlanHeader plan, List<OutlineNode> nodes, Locale locale, String itemUrl, String newItemUrl) {
     }
 
     /**
@@ -58,7 +61,7 @@ public class OutlineHtml {
      * @param newItemUrl the link that adds an item, up to the parent's id: /plans/7/items/new?parent=
      */
     public String render(Outline outline, String itemUrl, String newItemUrl) {
-        var key = new Key(outline, LocaleContextHolder.getLocale(), itemUrl, newItemUrl);
+        var key = new Key(outline.plan(), outline.nodes(), LocaleContextHolder.getLocale(), itemUrl, newItemUrl);
         synchronized (rendered) {
             var html = rendered.get(key);
             if (html != null) {
