@@ -4,12 +4,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A plan with its numbered outline in document order. */
+/**
+ * A plan with its numbered outline in document order. Two outlines are equal when their headers and nodes
+ * are: the map of children follows from the nodes.
+ */
 public record Outline(PlanHeader plan, List<OutlineNode> nodes, Map<Long, List<OutlineNode>> children) {
 
     public Outline(PlanHeader plan, List<OutlineNode> nodes) {
         this(plan, nodes, nodes.stream().filter(node -> node.parentId() != null)
                 .collect(Collectors.groupingBy(OutlineNode::parentId)));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Outline outline && plan.equals(outline.plan) && nodes.equals(outline.nodes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * plan.hashCode() + nodes.hashCode();
     }
 
     public List<OutlineNode> items() {

@@ -22,12 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The outline of viewers who are not arranging it is rendered once per distinct outline and reused: the
- * reused HTML must be what a fresh rendering gives, follow every change of the plan at once, and never carry
- * one viewer's controls to another.
+ * The outline of viewers who are not arranging it and the task table's rows are rendered once per distinct
+ * content and reused: the reused HTML must be what a fresh rendering gives, follow every change of the plan
+ * at once, and never carry one viewer's controls to another.
  */
 @IntegrationTest
-class OutlineHtmlTest {
+class ReusedHtmlTest {
 
     @Autowired
     MockMvc mvc;
@@ -99,6 +99,31 @@ class OutlineHtmlTest {
         assertThat(outlineOf(plan.id(), reader, "en").select(".badge.text-bg-danger").text()).isEqualTo("Key");
     }
 
+    @Test
+    void theTaskTablesRowsFollowTheFilterAndTheLanguage() throws Exception {
+        long office = data.office();
+        var plan = plans.draft();
+        long chapter = plan.chapter("教育教学");
+        plan.item(chapter, ItemSpec.item("深化课程改革。").lead(office).dueMonthEnd(6));
+        plan.item(chapter, ItemSpec.item("加强教研工作。").lead(data.office()).dueYearEnd());
+        var reader = data.login(data.user(Role.LEADER));
+
+        assertThat(taskRows(plan.id(), reader, "")).containsExactly("1 深化课程改革。", "2 加强教研工作。");
+        assertThat(taskRows(plan.id(), reader, "")).containsExactly("1 深化课程改革。", "2 加强教研工作。");
+        assertThat(taskRows(plan.id(), reader, "office=" + office)).containsExactly("1 深化课程改革。");
+        var english = Jsoup.parse(mvc.perform(get("/plans/{id}/tasks?lang=en", plan.id()).with(user(reader)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(english.select("#task-table tbody tr td:eq(5)").eachText()).containsExactly("End of month 6", "By year end");
+    }
+
+    private java.util.List<String> taskRows(long planId, CurrentUser viewer, String query) throws Exception {
+        var html = mvc.perform(get("/plans/{id}/tasks?" + query, planId).with(user(viewer)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return Jsoup.parse(html).select("#task-table tbody tr").stream()
+                .map(row -> row.select("td").get(0).text() + " " + row.select("td a").text()).toList();
+    }
+
     private Document outlineOf(long planId, CurrentUser viewer) throws Exception {
         return outlineOf(planId, viewer, "zh_CN");
     }
@@ -113,6 +138,6 @@ class OutlineHtmlTest {
     }
 
     private double count(String result) {
-        return meters.counter("workplan.outline.html", "result", result).count();
+        return meters.counter("workplan.fragment.html", "fragment", "nodes", "result", result).count();
     }
 }
