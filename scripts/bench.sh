@@ -103,24 +103,23 @@ die() { log "error: $*"; exit 2; }
 
 # page NAME PATH URI_TEMPLATE [key=value...]: warm up, then GET the page BENCH_REQUESTS times and report.
 page() {
-    local name=$1 path=$2 uri=$3
-    shift 3
-    requests "$name-warmup" "$WARMUP" "$BASE$path" >/dev/null
-    local before
-    before=$(micrometer "$uri")
-    requests "$name" "$REQUESTS" "$BASE$path"
-    report "$name" "$uri" "$before" "$@"
+    measure "$WARMUP" "$REQUESTS" "$@"
 }
 
 # download NAME PATH URI_TEMPLATE [key=value...]: like page, with fewer requests (BENCH_EXPORT_WARMUP and
 # BENCH_EXPORT_REQUESTS): a download takes many times a page's time.
 download() {
-    local name=$1 path=$2 uri=$3
-    shift 3
-    requests "$name-warmup" "$EXPORT_WARMUP" "$BASE$path" >/dev/null
+    measure "$EXPORT_WARMUP" "$EXPORT_REQUESTS" "$@"
+}
+
+# measure WARMUP COUNT NAME PATH URI_TEMPLATE [key=value...]: WARMUP requests, then COUNT measured and reported.
+measure() {
+    local warmup=$1 count=$2 name=$3 path=$4 uri=$5
+    shift 5
+    requests "$name-warmup" "$warmup" "$BASE$path" >/dev/null
     local before
     before=$(micrometer "$uri")
-    requests "$name" "$EXPORT_REQUESTS" "$BASE$path"
+    requests "$name" "$count" "$BASE$path"
     report "$name" "$uri" "$before" "$@"
 }
 
