@@ -8,6 +8,7 @@ import cn.workplan.account.AccountService;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.account.UserFilter;
 import cn.workplan.audit.AuditQueries;
+import cn.workplan.execution.AssignmentQueries;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.org.SchoolView;
@@ -27,12 +28,15 @@ class HomeController {
     private final SchoolService schools;
     private final AccountService accounts;
     private final AuditQueries audit;
+    private final AssignmentQueries assignments;
 
-    HomeController(OfficeService offices, SchoolService schools, AccountService accounts, AuditQueries audit) {
+    HomeController(OfficeService offices, SchoolService schools, AccountService accounts, AuditQueries audit,
+            AssignmentQueries assignments) {
         this.offices = offices;
         this.schools = schools;
         this.accounts = accounts;
         this.audit = audit;
+        this.assignments = assignments;
     }
 
     @GetMapping("/")
@@ -71,6 +75,7 @@ class HomeController {
 
     private String principal(CurrentUser user, Model model) {
         model.addAttribute("school", schools.get(user.schoolId()));
+        model.addAttribute("schoolPlans", assignments.ofMySchool(user));
         return "home/principal";
     }
 

@@ -16,6 +16,7 @@ import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,7 @@ public class PlanService {
     private final ItemRevisions revisions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** Whether the person may start a plan: the general office and administrators. */
     public static boolean canCreate(CurrentUser user) {
@@ -96,6 +98,7 @@ public class PlanService {
         plan.publishAs(data.documentNumber(), data.issueDate());
         audit.record(AuditAction.UPDATE, AUDIT_TYPE, planId, plan.getTitle(), Map.of(),
                 Map.of("documentNumber", plan.getDocumentNumber(), "issueDate", plan.getIssueDate()));
+        events.publishEvent(new PlanPublished(planId));
     }
 
     /** Published → closed at the end of the year. */
