@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.workplan.account.CurrentUser;
+import cn.workplan.org.SchoolService;
+import cn.workplan.plan.ItemQueries;
 import cn.workplan.plan.PlanQueries;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +22,41 @@ public class AssignmentQueries {
 
     private final JdbcClient jdbc;
     private final PlanQueries plans;
+    private final ItemQueries items;
+    private final SchoolService schools;
 
-    AssignmentQueries(JdbcClient jdbc, PlanQueries plans) {
+    AssignmentQueries(JdbcClient jdbc, PlanQueries plans, ItemQueries items, SchoolService schools) {
         this.jdbc = jdbc;
         this.plans = plans;
+        this.items = items;
+        this.schools = schools;
+    }
+
+    /**
+     * An item's lines as the viewer may see them (see {@link ItemLines}); the item itself as its page shows it,
+     * so whoever may not see the item gets its refusal. Three statements besides the item's own.
+     */
+    public ItemLines ofItem(long itemId, CurrentUser user) {
+        var item = items.item(itemId, user);
+        boolean published = "PUBLISHED".equals(jdbc.sql("select p.status from plan p where p.id = :plan")
+                .param("plan", item.planId()).query(String.class).single());
+        var all = jdbc.sql("""
+                select a.id, a.kind, a.office_id, a.school_id, coalesce(o.name, s.name), a.deadline, a.milestone, a.version
+                from assignment a left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+                where a.item_id = :item
+                order by case a.kind when 'LEAD' then 0 when 'COOPERATING' then 1 else 2 end, s.township, s.name, o.name""")
+                .param("item", itemId)
+                .query((row, number) -> new ItemLines.Line(row.getLong(1), row.getString(2), (Long) row.getObject(3, Long.class),
+                        (Long) row.getObject(4, Long.class), row.getString(5), row.getObject(6, java.time.LocalDate.class),
+                        row.getString(7), row.getLong(8)))
+                .list();
+        boolean manageable = published && AssignmentPolicy.manages(user, item.leadOfficeId());
+        var visible = AssignmentPolicy.seesAll(user, item.leadOfficeId()) ? all
+                : all.stream().filter(line -> AssignmentPolicy.owns(user, line.officeId(), line.schoolId())).toList();
+        var taken = all.stream().map(ItemLines.Line::schoolId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        var addable = manageable ? schools.options().stream().filter(school -> !taken.contains(school.id())).toList()
+                : List.<cn.workplan.org.OrgOption>of();
+        return new ItemLines(item, published, manageable, visible, addable);
     }
 
     /**

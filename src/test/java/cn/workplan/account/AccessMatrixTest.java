@@ -173,6 +173,12 @@ class AccessMatrixTest {
         endpoint(POST, "/plans/{draft}/items",                              LOGIN,        OK,           DENIED,       OK,           HIDDEN,       DENIED),
         endpoint(GET,  "/items/{draftItem}",                                LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
         endpoint(GET,  "/items/{publishedItem}",                            LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // lines of responsibility: {line} is the published item's lead-office line (removing it is refused with a message)
+        endpoint(GET,  "/items/{publishedItem}/lines",                      LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/items/{draftItem}/lines",                          LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(POST, "/items/{publishedItem}/lines?schoolId={school}",    LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/lines/{line}?itemId={publishedItem}&version=0&milestone=", LOGIN, REDIRECT,    DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/lines/{line}/delete?itemId={publishedItem}",       LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/items/{draftItem}/edit",                           LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(POST, "/items/{draftItem}",                                LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(GET,  "/items/{draftItem}/history",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
@@ -203,7 +209,7 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
-            @Autowired UserDetailsService users) {
+            @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
         long otherOffice = data.office();
         var all = new HashMap<String, Long>(Map.of("office", otherOffice, "school", data.school(),
@@ -223,6 +229,8 @@ class AccessMatrixTest {
             all.put(name.equals("draft") ? "chapter" : name + "Chapter", chapterId);
             all.put(name + "Item", itemId);
         }
+        all.put("line", jdbc.sql("select id from assignment where item_id = :item and kind = 'LEAD'")
+                .param("item", all.get("publishedItem")).query(Long.class).single());
         records = Map.copyOf(all);
     }
 

@@ -1,0 +1,41 @@
+package cn.workplan.execution;
+
+import java.util.Objects;
+
+import cn.workplan.account.CurrentUser;
+import cn.workplan.account.Role;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/** Who may see and change which lines of responsibility. */
+final class AssignmentPolicy {
+
+    private AssignmentPolicy() {
+    }
+
+    /** The lead office and administrators manage an item's lines: which schools, and each line's deadline and milestone. */
+    static boolean manages(CurrentUser user, Long leadOfficeId) {
+        return user.is(Role.ADMIN) || leadOffice(user, leadOfficeId);
+    }
+
+    /** Leaders, inspectors, administrators and the lead office see every line of an item. */
+    static boolean seesAll(CurrentUser user, Long leadOfficeId) {
+        return user.is(Role.ADMIN) || user.is(Role.LEADER) || user.is(Role.INSPECTOR) || leadOffice(user, leadOfficeId);
+    }
+
+    /** Whether the line is the viewer's own: their office's or their school's. */
+    static boolean owns(CurrentUser user, Long officeId, Long schoolId) {
+        return user.is(Role.OFFICE_STAFF) && officeId != null && Objects.equals(officeId, user.officeId())
+                || user.is(Role.PRINCIPAL) && schoolId != null && Objects.equals(schoolId, user.schoolId());
+    }
+
+    static void checkManages(CurrentUser user, Long leadOfficeId) {
+        if (!manages(user, leadOfficeId)) {
+            throw new AccessDeniedException("not allowed: manage the lines of responsibility");
+        }
+    }
+
+    private static boolean leadOffice(CurrentUser user, Long leadOfficeId) {
+        return user.is(Role.OFFICE_STAFF) && leadOfficeId != null && leadOfficeId.equals(user.officeId());
+    }
+}

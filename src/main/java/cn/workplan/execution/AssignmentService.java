@@ -1,0 +1,130 @@
+package cn.workplan.execution;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.workplan.account.CurrentUser;
+import cn.workplan.audit.AuditAction;
+import cn.workplan.audit.AuditTrail;
+import cn.workplan.system.InvalidInputException;
+import cn.workplan.system.NotFoundException;
+import cn.workplan.system.StaleEditException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lead office shapes an item's lines of responsibility while its plan is carried out: adds and removes
+ * responsible schools, and sets a line's own deadline and milestone. Administrators may do the same. Every
+ * change is audited; two people changing one line never overwrite each other (the line's version).
+ */
+@Service
+@Transactional
+public class AssignmentService {
+
+    static final String AUDIT_TYPE = "ASSIGNMENT";
+    private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    AssignmentService(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    private record Item(long id, long planId, Long leadOfficeId, String status, String headline) {
+    }
+
+    private record LineRow(long id, String kind, Long schoolId, String party, java.time.LocalDate deadline, String milestone,
+            long version, Item item) {
+
+        String label() {
+            return party + " · " + item.headline();
+        }
+    }
+
+    /** Makes the school responsible for the item too; nothing happens when it already is. */
+    public void addSchool(long itemId, long schoolId, CurrentUser user) {
+        var item = managedItem(itemId, user);
+        var id = jdbc.sql("""
+                insert into assignment (plan_id, item_id, kind, school_id)
+                select :plan, :item, 'SCHOOL', s.id from school s where s.id = :school and s.active
+                on conflict do nothing returning id""")
+                .param("plan", item.planId()).param("item", itemId).param("school", schoolId)
+                .query(Long.class).optional();
+        if (id.isPresent()) {
+            var name = jdbc.sql("select name from school where id = :id").param("id", schoolId).query(String.class).single();
+            audit.created(AUDIT_TYPE, id.get(), name + " · " + item.headline(), Map.of("item", itemId, "school", name));
+            log.info("{} made school #{} responsible for item #{}", user.getUsername(), schoolId, itemId);
+        }
+    }
+
+    /** Removes a school's line; the lead office's and the cooperating offices' lines follow the item and stay. */
+    public void remove(long lineId, CurrentUser user) {
+        var line = managedLine(lineId, user);
+        if (!"SCHOOL".equals(line.kind())) {
+            throw new InvalidInputException("line", "assignment.error.notSchool");
+        }
+        jdbc.sql("delete from assignment where id = :id").param("id", lineId).update();
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, lineId, line.label(), Map.of("item", line.item().id(), "school", line.party()),
+                Map.of());
+        log.info("{} removed school #{} from item #{}", user.getUsername(), line.schoolId(), line.item().id());
+    }
+
+    /** Sets the line's own deadline (none: the item's applies) and milestone. */
+    public void update(long lineId, LineData data, CurrentUser user) {
+        var line = managedLine(lineId, user);
+        StaleEditException.check(AUDIT_TYPE, lineId, data.version(), line.version());
+        int updated = jdbc.sql("""
+                update assignment set deadline = :deadline, milestone = :milestone, version = version + 1
+                where id = :id and version = :version""")
+                .param("deadline", data.deadline()).param("milestone", data.milestoneText())
+                .param("id", lineId).param("version", data.version())
+                .update();
+        if (updated == 0) {
+            throw new StaleEditException(AUDIT_TYPE, lineId);
+        }
+        audit.updated(AUDIT_TYPE, lineId, line.label(), state(line.deadline(), line.milestone()),
+                state(data.deadline(), data.milestoneText()));
+    }
+
+    private static Map<String, Object> state(java.time.LocalDate deadline, String milestone) {
+        var state = new HashMap<String, Object>();
+        state.put("deadline", deadline == null ? "" : deadline.toString());
+        state.put("milestone", milestone);
+        return state;
+    }
+
+    private Item managedItem(long itemId, CurrentUser user) {
+        var item = jdbc.sql("""
+                select n.id, n.plan_id, n.lead_office_id, p.status, n.headline from plan_node n join plan p on p.id = n.plan_id
+                where n.id = :item and n.kind = 'ITEM'""")
+                .param("item", itemId)
+                .query((row, number) -> new Item(row.getLong(1), row.getLong(2), (Long) row.getObject(3, Long.class),
+                        row.getString(4), row.getString(5)))
+                .optional().orElseThrow(() -> new NotFoundException("item", itemId));
+        AssignmentPolicy.checkManages(user, item.leadOfficeId());
+        if (!"PUBLISHED".equals(item.status())) {
+            throw new InvalidInputException("line", "assignment.error.notPublished");
+        }
+        return item;
+    }
+
+    private LineRow managedLine(long lineId, CurrentUser user) {
+        var itemId = jdbc.sql("select item_id from assignment where id = :id").param("id", lineId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("line", lineId));
+        var item = managedItem(itemId, user);
+        return jdbc.sql("""
+                select a.id, a.kind, a.school_id, coalesce(o.name, s.name), a.deadline, a.milestone, a.version
+                from assignment a left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+                where a.id = :id""")
+                .param("id", lineId)
+                .query((row, number) -> new LineRow(row.getLong(1), row.getString(2), (Long) row.getObject(3, Long.class),
+                        row.getString(4), row.getObject(5, java.time.LocalDate.class), row.getString(6), row.getLong(7), item))
+                .single();
+    }
+}

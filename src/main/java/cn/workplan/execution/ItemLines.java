@@ -1,0 +1,33 @@
+package cn.workplan.execution;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.workplan.org.OrgOption;
+import cn.workplan.plan.ItemView;
+
+/**
+ * A task item's lines of responsibility as the viewer may see them: all of them for leaders, inspectors,
+ * administrators and the lead office; otherwise only the viewer's own office's or school's line.
+ *
+ * @param manageable whether the viewer may add and remove schools and set each line's deadline and milestone
+ * @param schools    the active schools not yet on the item, for adding (empty unless manageable)
+ */
+public record ItemLines(ItemView item, boolean published, boolean manageable, List<Line> lines, List<OrgOption> schools) {
+
+    /**
+     * One line.
+     *
+     * @param kind      LEAD, COOPERATING or SCHOOL
+     * @param party     the office's or school's name
+     * @param deadline  the line's own deadline, or {@code null} when the item's applies
+     * @param milestone what this office or school is to reach, in its words
+     */
+    public record Line(long id, String kind, Long officeId, Long schoolId, String party, LocalDate deadline, String milestone,
+            long version) {
+
+        public boolean isSchool() {
+            return "SCHOOL".equals(kind);
+        }
+    }
+}
