@@ -20,12 +20,14 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -55,8 +57,14 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Workplan\", charset=\"UTF-8\"");
             writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或浏览器会话）。");
         };
-        AccessDeniedHandler forbidden = (request, response, exception) ->
-                writeProblem(json, request, response, HttpStatus.FORBIDDEN, "没有权限执行此操作。");
+        AccessDeniedHandler forbidden = (request, response, exception) -> {
+            // a script that sent no credentials at all fails the CSRF check first: tell it to log in, not "forbidden"
+            if (exception instanceof CsrfException && SecurityContextHolder.getContext().getAuthentication() == null) {
+                unauthorized.commence(request, response, null);
+                return;
+            }
+            writeProblem(json, request, response, HttpStatus.FORBIDDEN, "没有权限执行此操作。");
+        };
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

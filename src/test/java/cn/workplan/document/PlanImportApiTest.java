@@ -134,5 +134,9 @@ class PlanImportApiTest {
         }
         mvc.perform(post(URL).with(csrf()).contentType("text/plain;charset=UTF-8").content("一、重点工作\n1.推进。"))
                 .andExpect(status().isUnauthorized());
+        // a script without credentials has no CSRF token either: it is told to log in, not that it is forbidden
+        mvc.perform(post(URL).contentType("text/plain;charset=UTF-8").content("一、重点工作\n1.推进。"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(result -> assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Basic"));
     }
 }
