@@ -1,6 +1,9 @@
 package cn.workplan.plan;
 
 import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The task table's filters and sort, all optional, all carried in the URL so that a filtered view can be
@@ -33,5 +36,16 @@ public record TaskFilter(Long office, Long chapter, Boolean key, String tag, Str
 
     public boolean keyOnly() {
         return Boolean.TRUE.equals(key);
+    }
+
+    /** The filters that are set, as a URL's query ("?office=3&sort=deadline"), or "" when none is. */
+    public String query() {
+        return UriComponentsBuilder.newInstance()
+                .queryParamIfPresent("office", Optional.ofNullable(office))
+                .queryParamIfPresent("chapter", Optional.ofNullable(chapter))
+                .queryParamIfPresent("key", Optional.ofNullable(keyOnly() ? Boolean.TRUE : null))
+                .queryParamIfPresent("tag", Optional.ofNullable(tag).filter(value -> !value.isBlank()))
+                .queryParamIfPresent("sort", Optional.ofNullable(sort).filter(value -> !value.isBlank()))
+                .encode().build().toUriString();
     }
 }
