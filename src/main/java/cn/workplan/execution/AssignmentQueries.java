@@ -60,27 +60,35 @@ public class AssignmentQueries {
     }
 
     /**
-     * The items the viewer's school answers for in the plans being carried out (published, not yet closed),
-     * newest plan first; empty for anyone who is not tied to a school. One statement, then the outline of
-     * each such plan (a county has one or two at a time).
+     * The items the viewer's school (a principal) or office (office staff) answers for in the plans being
+     * carried out (published, not yet closed), newest plan first; empty for everyone else. One statement,
+     * then the outline of each such plan (a county has one or two at a time).
      */
-    public List<SchoolLines> ofMySchool(CurrentUser user) {
-        if (user.schoolId() == null) {
+    public List<PlanLines> ofMine(CurrentUser user) {
+        String party;
+        Long partyId;
+        if (user.schoolId() != null) {
+            party = "a.school_id";
+            partyId = user.schoolId();
+        } else if (user.officeId() != null) {
+            party = "a.office_id";
+            partyId = user.officeId();
+        } else {
             return List.of();
         }
         var itemsByPlan = new LinkedHashMap<Long, Set<Long>>();
         jdbc.sql("""
                 select a.plan_id, a.item_id from assignment a join plan p on p.id = a.plan_id
-                where a.school_id = :school and p.status = 'PUBLISHED'
-                order by p.year desc, p.id desc""")
-                .param("school", user.schoolId())
+                where %s = :party and p.status = 'PUBLISHED'
+                order by p.year desc, p.id desc""".formatted(party))
+                .param("party", partyId)
                 .query((row, number) -> new long[] {row.getLong(1), row.getLong(2)})
                 .list()
                 .forEach(pair -> itemsByPlan.computeIfAbsent(pair[0], plan -> new java.util.HashSet<>()).add(pair[1]));
-        var result = new ArrayList<SchoolLines>(itemsByPlan.size());
+        var result = new ArrayList<PlanLines>(itemsByPlan.size());
         itemsByPlan.forEach((planId, items) -> {
             var outline = plans.outline(planId, user);
-            result.add(new SchoolLines(outline.plan(),
+            result.add(new PlanLines(outline.plan(),
                     outline.items().stream().filter(item -> items.contains(item.id())).collect(Collectors.toList())));
         });
         return result;

@@ -70,12 +70,13 @@ class HomeController {
     private String office(CurrentUser user, Model model) {
         model.addAttribute("office", offices.get(user.officeId()));
         model.addAttribute("colleagues", accounts.list(new UserFilter(null, null, user.officeId(), null)));
+        model.addAttribute("myPlans", assignments.ofMine(user));
         return "home/office";
     }
 
     private String principal(CurrentUser user, Model model) {
         model.addAttribute("school", schools.get(user.schoolId()));
-        model.addAttribute("schoolPlans", assignments.ofMySchool(user));
+        model.addAttribute("myPlans", assignments.ofMine(user));
         return "home/principal";
     }
 

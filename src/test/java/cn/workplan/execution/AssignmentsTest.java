@@ -84,17 +84,32 @@ class AssignmentsTest {
         var principalA = data.login(data.user(Role.PRINCIPAL, null, schoolA));
         var principalB = data.login(data.user(Role.PRINCIPAL, null, schoolB));
 
-        var mine = queries.ofMySchool(principalA);
+        var mine = queries.ofMine(principalA);
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).plan().id()).isEqualTo(plan.id());
         assertThat(mine.get(0).items()).extracting(item -> item.headline()).containsExactly("深化课程改革。", "加强教研工作。");
-        assertThat(queries.ofMySchool(principalB).get(0).items()).extracting(item -> item.headline()).containsExactly("深化课程改革。");
-        assertThat(queries.ofMySchool(data.login(data.user(Role.LEADER)))).isEmpty();
+        assertThat(queries.ofMine(principalB).get(0).items()).extracting(item -> item.headline()).containsExactly("深化课程改革。");
+        assertThat(queries.ofMine(data.login(data.user(Role.LEADER)))).isEmpty();
 
         var home = Jsoup.parse(mvc.perform(get("/").with(user(principalB)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(home.select(".school-lines li a").eachText()).containsExactly("1深化课程改革。");
-        assertThat(home.select(".school-lines li").text()).contains("6月底");
+        assertThat(home.select(".my-lines li a").eachText()).containsExactly("1深化课程改革。");
+        assertThat(home.select(".my-lines li").text()).contains("6月底");
+    }
+
+    @Test
+    void anOfficeSeesTheItemsItLeadsOrCooperatesOn() throws Exception {
+        var plan = plan();
+        plan.publish();
+
+        assertThat(queries.ofMine(data.login(data.staffOf(lead))).get(0).items()).extracting(item -> item.headline())
+                .containsExactly("深化课程改革。", "加强教研工作。", "加强党的建设。");
+        var staff = data.login(data.staffOf(cooperating));
+        var home = Jsoup.parse(mvc.perform(get("/").with(user(staff)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(home.select(".my-lines li a").eachText()).containsExactly("1深化课程改革。");
+        assertThat(home.text()).contains("本股室牵头或配合 1 项任务");
+        assertThat(queries.ofMine(data.login(data.staffOf(data.office())))).isEmpty();
     }
 
     private List<String> lines(long planId) {
