@@ -40,15 +40,11 @@ public class AssignmentQueries {
         var item = items.item(itemId, user);
         boolean published = "PUBLISHED".equals(jdbc.sql("select p.status from plan p where p.id = :plan")
                 .param("plan", item.planId()).query(String.class).single());
-        var all = jdbc.sql("""
-                select a.id, a.kind, a.office_id, a.school_id, coalesce(o.name, s.name), a.deadline, a.milestone, a.version
-                from assignment a left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+        var all = jdbc.sql(LineRows.SELECT + """
                 where a.item_id = :item
                 order by case a.kind when 'LEAD' then 0 when 'COOPERATING' then 1 else 2 end, s.township, s.name, o.name""")
                 .param("item", itemId)
-                .query((row, number) -> new ItemLines.Line(row.getLong(1), row.getString(2), (Long) row.getObject(3, Long.class),
-                        (Long) row.getObject(4, Long.class), row.getString(5), row.getObject(6, java.time.LocalDate.class),
-                        row.getString(7), row.getLong(8)))
+                .query(LineRows::map)
                 .list();
         boolean manageable = published && AssignmentPolicy.manages(user, item.leadOfficeId());
         var visible = AssignmentPolicy.seesAll(user, item.leadOfficeId()) ? all

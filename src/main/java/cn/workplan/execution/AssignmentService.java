@@ -39,11 +39,11 @@ public class AssignmentService {
     private record Item(long id, long planId, Long leadOfficeId, String status, String headline) {
     }
 
-    private record LineRow(long id, String kind, Long schoolId, String party, java.time.LocalDate deadline, String milestone,
-            long version, Item item) {
+    /** A line with the item it belongs to, which the viewer manages. */
+    private record ManagedLine(ItemLines.Line line, Item item) {
 
         String label() {
-            return party + " · " + item.headline();
+            return line.party() + " · " + item.headline();
         }
     }
 
@@ -65,19 +65,21 @@ public class AssignmentService {
 
     /** Removes a school's line; the lead office's and the cooperating offices' lines follow the item and stay. */
     public void remove(long lineId, CurrentUser user) {
-        var line = managedLine(lineId, user);
-        if (!"SCHOOL".equals(line.kind())) {
+        var managed = managedLine(lineId, user);
+        var line = managed.line();
+        if (!line.isSchool()) {
             throw new InvalidInputException("line", "assignment.error.notSchool");
         }
         jdbc.sql("delete from assignment where id = :id").param("id", lineId).update();
-        audit.record(AuditAction.DELETE, AUDIT_TYPE, lineId, line.label(), Map.of("item", line.item().id(), "school", line.party()),
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, lineId, managed.label(), Map.of("item", line.itemId(), "school", line.party()),
                 Map.of());
-        log.info("{} removed school #{} from item #{}", user.getUsername(), line.schoolId(), line.item().id());
+        log.info("{} removed school #{} from item #{}", user.getUsername(), line.schoolId(), line.itemId());
     }
 
     /** Sets the line's own deadline (none: the item's applies) and milestone. */
     public void update(long lineId, LineData data, CurrentUser user) {
-        var line = managedLine(lineId, user);
+        var managed = managedLine(lineId, user);
+        var line = managed.line();
         StaleEditException.check(AUDIT_TYPE, lineId, data.version(), line.version());
         int updated = jdbc.sql("""
                 update assignment set deadline = :deadline, milestone = :milestone, version = version + 1
@@ -88,7 +90,7 @@ public class AssignmentService {
         if (updated == 0) {
             throw new StaleEditException(AUDIT_TYPE, lineId);
         }
-        audit.updated(AUDIT_TYPE, lineId, line.label(), state(line.deadline(), line.milestone()),
+        audit.updated(AUDIT_TYPE, lineId, managed.label(), state(line.deadline(), line.milestone()),
                 state(data.deadline(), data.milestoneText()));
     }
 
@@ -114,17 +116,9 @@ public class AssignmentService {
         return item;
     }
 
-    private LineRow managedLine(long lineId, CurrentUser user) {
-        var itemId = jdbc.sql("select item_id from assignment where id = :id").param("id", lineId).query(Long.class)
+    private ManagedLine managedLine(long lineId, CurrentUser user) {
+        var line = jdbc.sql(LineRows.SELECT + "where a.id = :id").param("id", lineId).query(LineRows::map)
                 .optional().orElseThrow(() -> new NotFoundException("line", lineId));
-        var item = managedItem(itemId, user);
-        return jdbc.sql("""
-                select a.id, a.kind, a.school_id, coalesce(o.name, s.name), a.deadline, a.milestone, a.version
-                from assignment a left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-                where a.id = :id""")
-                .param("id", lineId)
-                .query((row, number) -> new LineRow(row.getLong(1), row.getString(2), (Long) row.getObject(3, Long.class),
-                        row.getString(4), row.getObject(5, java.time.LocalDate.class), row.getString(6), row.getLong(7), item))
-                .single();
+        return new ManagedLine(line, managedItem(line.itemId(), user));
     }
 }

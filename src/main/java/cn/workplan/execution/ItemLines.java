@@ -23,8 +23,8 @@ public record ItemLines(ItemView item, boolean published, boolean manageable, Li
      * @param deadline  the line's own deadline, or {@code null} when the item's applies
      * @param milestone what this office or school is to reach, in its words
      */
-    public record Line(long id, String kind, Long officeId, Long schoolId, String party, LocalDate deadline, String milestone,
-            long version) {
+    public record Line(long id, long itemId, String kind, Long officeId, Long schoolId, String party, LocalDate deadline,
+            String milestone, long version) {
 
         public boolean isSchool() {
             return "SCHOOL".equals(kind);

@@ -8,9 +8,4 @@ package cn.workplan.document.export;
  * @param content     its bytes
  */
 public record ExportedFile(String name, String contentType, byte[] content) {
-
-    /** A file name from a plan's title, without the characters file systems refuse. */
-    static String fileName(String title, String extension) {
-        return FileNames.safe(title) + "." + extension;
-    }
 }

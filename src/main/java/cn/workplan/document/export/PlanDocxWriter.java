@@ -106,7 +106,7 @@ public class PlanDocxWriter {
     /** The plan as the person may read it; fails as {@link PlanQueries#outline} does when they may not. */
     public ExportedFile write(long planId, CurrentUser user) {
         var outline = queries.outline(planId, user);
-        return new ExportedFile(ExportedFile.fileName(outline.plan().title(), "docx"), CONTENT_TYPE, write(outline));
+        return new ExportedFile(FileNames.safe(outline.plan().title()) + ".docx", CONTENT_TYPE, write(outline));
     }
 
     static byte[] write(Outline outline) {
