@@ -16,6 +16,8 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // the tests run the scheduled jobs' methods themselves, at the moments they choose
+        environment.getPropertySources().addLast(new MapPropertySource("workplanTestJobs", Map.of("workplan.jobs.enabled", "false")));
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             return;
         }
