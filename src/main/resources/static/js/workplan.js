@@ -247,3 +247,81 @@
         initOutline();
     });
 })();
+
+// The progress report form: the percentage slider and field move together; what is typed is kept in this
+// browser until the server has it, so that a dropped connection on a phone loses nothing.
+(function () {
+    'use strict';
+
+    function initReportForm() {
+        var periods = document.getElementById('period-switch');
+        if (periods) {
+            periods.addEventListener('change', function () {
+                window.location.href = periods.value;
+            });
+        }
+        var form = document.getElementById('report-form');
+        if (!form) {
+            return;
+        }
+        var range = document.getElementById('percent-range');
+        var percent = document.getElementById('percent');
+        range.addEventListener('input', function () {
+            percent.value = range.value;
+        });
+        percent.addEventListener('input', function () {
+            range.value = percent.value;
+        });
+        var key = form.getAttribute('data-draft-key');
+        var store = window.localStorage;
+        if (!store || !key) {
+            return;
+        }
+        var fields = function () {
+            return Array.prototype.filter.call(form.elements, function (field) {
+                return field.name && field.type !== 'file' && field.type !== 'hidden' && field.type !== 'submit';
+            });
+        };
+        if (form.getAttribute('data-saved') === 'true') {
+            store.removeItem(key);
+        }
+        var kept = null;
+        try {
+            kept = JSON.parse(store.getItem(key) || 'null');
+        } catch (e) {
+            store.removeItem(key);
+        }
+        // restore only a draft typed over the version this page shows, and only on a page without errors
+        if (kept && kept.version === (form.getAttribute('data-version') || '') && !form.querySelector('.is-invalid, #form-errors')) {
+            var changed = false;
+            fields().forEach(function (field) {
+                if (!(field.name in kept.values)) {
+                    return;
+                }
+                if (field.type === 'radio') {
+                    var checked = kept.values[field.name] === field.value;
+                    changed = changed || field.checked !== checked;
+                    field.checked = checked;
+                } else if (field.value !== kept.values[field.name]) {
+                    field.value = kept.values[field.name];
+                    changed = true;
+                }
+            });
+            range.value = percent.value;
+            if (changed) {
+                document.getElementById('draft-restored').classList.remove('d-none');
+            }
+        }
+        form.addEventListener('input', function () {
+            var values = {};
+            fields().forEach(function (field) {
+                if (field.type !== 'radio' || field.checked) {
+                    values[field.name] = field.value;
+                }
+            });
+            store.setItem(key, JSON.stringify({version: form.getAttribute('data-version') || '', values: values}));
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', initReportForm);
+})();

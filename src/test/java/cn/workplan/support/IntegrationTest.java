@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestData.class, SignIn.class, Browsers.class, TestPlans.class, SqlStatements.CountingDataSource.class})
+@Import({TestData.class, SignIn.class, Browsers.class, TestPlans.class, SqlStatements.CountingDataSource.class,
+        TestClock.Configuration.class})
 public @interface IntegrationTest {
 }
