@@ -1,6 +1,9 @@
 package cn.workplan.execution;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -24,35 +27,74 @@ public class AssignmentQueries {
     private final PlanQueries plans;
     private final ItemQueries items;
     private final SchoolService schools;
+    private final ReportQueries reports;
+    private final StatusLights lights;
+    private final Clock clock;
 
-    AssignmentQueries(JdbcClient jdbc, PlanQueries plans, ItemQueries items, SchoolService schools) {
+    AssignmentQueries(JdbcClient jdbc, PlanQueries plans, ItemQueries items, SchoolService schools, ReportQueries reports,
+            StatusLights lights, Clock clock) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.items = items;
         this.schools = schools;
+        this.reports = reports;
+        this.lights = lights;
+        this.clock = clock;
+    }
+
+    /** What the lines page needs to know of the item's plan and sign-off. */
+    private record Standing(boolean published, int year, ReportCycle cycle, boolean signedOff) {
     }
 
     /**
-     * An item's lines as the viewer may see them (see {@link ItemLines}); the item itself as its page shows it,
-     * so whoever may not see the item gets its refusal. Three statements besides the item's own.
+     * An item's lines as the viewer may see them (see {@link ItemLines}), with their reporting while the plan is
+     * carried out; the item itself as its page shows it, so whoever may not see the item gets its refusal. Four
+     * statements besides the item's own.
      */
     public ItemLines ofItem(long itemId, CurrentUser user) {
         var item = items.item(itemId, user);
-        boolean published = "PUBLISHED".equals(jdbc.sql("select p.status from plan p where p.id = :plan")
-                .param("plan", item.planId()).query(String.class).single());
+        var standing = jdbc.sql("""
+                select p.status = 'PUBLISHED', p.year, p.report_cycle, n.completed_at is not null
+                from plan_node n join plan p on p.id = n.plan_id where n.id = :item""")
+                .param("item", itemId)
+                .query((row, number) -> new Standing(row.getBoolean(1), row.getInt(2), ReportCycle.valueOf(row.getString(3)),
+                        row.getBoolean(4)))
+                .single();
         var all = jdbc.sql(LineRows.SELECT + """
                 where a.item_id = :item
                 order by case a.kind when 'LEAD' then 0 when 'COOPERATING' then 1 else 2 end, s.township, s.name, o.name""")
                 .param("item", itemId)
                 .query(LineRows::map)
                 .list();
-        boolean manageable = published && AssignmentPolicy.manages(user, item.leadOfficeId());
+        boolean manageable = standing.published() && AssignmentPolicy.manages(user, item.leadOfficeId());
         var visible = AssignmentPolicy.seesAll(user, item.leadOfficeId()) ? all
                 : all.stream().filter(line -> AssignmentPolicy.owns(user, line.officeId(), line.schoolId())).toList();
         var taken = all.stream().map(ItemLines.Line::schoolId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         var addable = manageable ? schools.options().stream().filter(school -> !taken.contains(school.id())).toList()
                 : List.<cn.workplan.org.OrgOption>of();
-        return new ItemLines(item, published, manageable, visible, addable);
+        return new ItemLines(item, standing.published(), manageable, visible, addable,
+                standing.published() ? reporting(item, standing, visible) : null);
+    }
+
+    /** The item's and its lines' progress and lights today. */
+    private ItemLines.Reporting reporting(cn.workplan.plan.ItemView item, Standing standing, List<ItemLines.Line> lines) {
+        var today = LocalDate.now(clock);
+        var progress = reports.progress(item.id(), today);
+        var lineLights = new HashMap<Long, Light>();
+        for (var line : lines) {
+            var reported = progress.line(line.id());
+            var deadline = line.deadline() != null ? line.deadline() : item.deadline();
+            lineLights.put(line.id(), lights.light(new StatusLights.Schedule(standing.year(), deadline, item.quarters()),
+                    reported.latest(), reported.done() || standing.signedOff(), today));
+        }
+        var itemLight = lights.light(new StatusLights.Schedule(standing.year(), item.deadline(), item.quarters()), progress.percent(),
+                standing.signedOff(), today);
+        String period = null;
+        if (today.getYear() >= standing.year()) {
+            period = standing.cycle().periodOf(today.getYear() > standing.year() ? LocalDate.of(standing.year(), 12, 31) : today)
+                    .start().toString().substring(0, 7);
+        }
+        return new ItemLines.Reporting(period, progress, itemLight, lineLights);
     }
 
     /**

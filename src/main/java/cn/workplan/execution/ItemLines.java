@@ -13,7 +13,22 @@ import cn.workplan.plan.ItemView;
  * @param manageable whether the viewer may add and remove schools and set each line's deadline and milestone
  * @param schools    the active schools not yet on the item, for adding (empty unless manageable)
  */
-public record ItemLines(ItemView item, boolean published, boolean manageable, List<Line> lines, List<OrgOption> schools) {
+public record ItemLines(ItemView item, boolean published, boolean manageable, List<Line> lines, List<OrgOption> schools,
+        Reporting reporting) {
+
+    /**
+     * Where the item's reporting stands, while its plan is carried out ({@code null} before).
+     *
+     * @param period   the current reporting period, as its address names it (2026-03)
+     * @param progress the item's consolidated progress and each line's
+     * @param light    the item's light; {@code lights} has each line's
+     */
+    public record Reporting(String period, ItemProgress progress, Light light, java.util.Map<Long, Light> lights) {
+
+        public ItemProgress.LineProgress line(long lineId) {
+            return progress.line(lineId);
+        }
+    }
 
     /**
      * One line.
