@@ -32,6 +32,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.workplan.execution.ProgressReports;
+import cn.workplan.execution.Progress;
+import cn.workplan.execution.ReportData;
+import cn.workplan.execution.Upload;
 import cn.workplan.plan.ItemData;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.Numbering;
@@ -179,6 +183,17 @@ class AccessMatrixTest {
         endpoint(POST, "/items/{publishedItem}/lines?schoolId={school}",    LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(POST, "/lines/{line}?itemId={publishedItem}&version=0&milestone=", LOGIN, REDIRECT,    DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(POST, "/lines/{line}/delete?itemId={publishedItem}",       LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        // progress reports: {schoolLine} is the shared principal's school's line on the published item, {officeLine} the
+        // shared office's (cooperating); {report} was sent on {schoolLine} for March with the file {evidence}
+        endpoint(GET,  "/reports",                                          LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/lines/{schoolLine}/reports/2026-03",               LOGIN,        OK,           OK,           DENIED,       OK,           OK),
+        endpoint(GET,  "/lines/{officeLine}/reports/2026-03",               LOGIN,        OK,           OK,           OK,           DENIED,       OK),
+        endpoint(POST, "/lines/{schoolLine}/reports/2026-02?progress=IN_PROGRESS&percent=10&narrative=草稿", LOGIN, DENIED, DENIED, DENIED, REDIRECT, DENIED),
+        endpoint(POST, "/lines/{officeLine}/reports/2026-02?progress=IN_PROGRESS&percent=10&narrative=草稿", LOGIN, DENIED, DENIED, REDIRECT, DENIED, DENIED),
+        endpoint(POST, "/reports/{report}/review?line={schoolLine}&period=2026-03&decision=approve&version=1", LOGIN, DENIED, DENIED, DENIED, DENIED, DENIED),
+        endpoint(GET,  "/evidence/{evidence}",                              LOGIN,        OK,           OK,           DENIED,       OK,           OK),
+        endpoint(POST, "/evidence/{evidence}/delete?line={schoolLine}&period=2026-03", LOGIN, DENIED,   DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/evidence/{evidence}/verification?line={schoolLine}&period=2026-03&verdict=VERIFIED", LOGIN, DENIED, DENIED, DENIED, DENIED, REDIRECT),
         endpoint(GET,  "/items/{draftItem}/edit",                           LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(POST, "/items/{draftItem}",                                LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(GET,  "/items/{draftItem}/history",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
@@ -209,8 +224,11 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
-            @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @Autowired SignIn signIn, @Autowired ProgressReports reports) {
         var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
+        var staff = (CurrentUser) users.loadUserByUsername(signIn.login(Role.OFFICE_STAFF));
+        var principal = (CurrentUser) users.loadUserByUsername(signIn.login(Role.PRINCIPAL));
         long otherOffice = data.office();
         var all = new HashMap<String, Long>(Map.of("office", otherOffice, "school", data.school(),
                 "user", data.idOf(data.user(Role.INSPECTOR))));
@@ -218,7 +236,7 @@ class AccessMatrixTest {
         for (var name : List.of("draft", "review", "published")) {
             long planId = plans.create(plan(name), admin);
             long chapterId = outline.addHeading(planId, null, NodeKind.CHAPTER, "第一章", "", admin);
-            long itemId = outline.addItem(planId, chapterId, item(otherOffice), admin);
+            long itemId = outline.addItem(planId, chapterId, item(otherOffice, staff.officeId(), principal.schoolId()), admin);
             if (!name.equals("draft")) {
                 plans.submit(planId, admin);
             }
@@ -231,6 +249,15 @@ class AccessMatrixTest {
         }
         all.put("line", jdbc.sql("select id from assignment where item_id = :item and kind = 'LEAD'")
                 .param("item", all.get("publishedItem")).query(Long.class).single());
+        all.put("schoolLine", jdbc.sql("select id from assignment where item_id = :item and school_id = :school")
+                .param("item", all.get("publishedItem")).param("school", principal.schoolId()).query(Long.class).single());
+        all.put("officeLine", jdbc.sql("select id from assignment where item_id = :item and office_id = :office")
+                .param("item", all.get("publishedItem")).param("office", staff.officeId()).query(Long.class).single());
+        all.put("report", reports.save(all.get("schoolLine"), LocalDate.of(2026, 3, 1),
+                new ReportData(Progress.IN_PROGRESS, 30, "三月进展", Map.of(), null),
+                List.of(new Upload("照片.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})), true, principal));
+        all.put("evidence", jdbc.sql("select id from evidence where report_id = :report").param("report", all.get("report"))
+                .query(Long.class).single());
         records = Map.copyOf(all);
     }
 
@@ -238,9 +265,9 @@ class AccessMatrixTest {
         return new PlanData(2026, TestData.unique(title), PlanKind.WORK_POINTS, "", Numbering.CONTINUOUS, null);
     }
 
-    private static ItemData item(long leadOfficeId) {
+    private static ItemData item(long leadOfficeId, long cooperatingOfficeId, long schoolId) {
         var empty = ItemData.empty(leadOfficeId);
-        return new ItemData("测试任务。", "", leadOfficeId, List.of(), List.of(), empty.targets(), null, null, null, null,
+        return new ItemData("测试任务。", "", leadOfficeId, List.of(cooperatingOfficeId), List.of(schoolId), empty.targets(), null, null, null, null,
                 "", "", "", "", false, "", "", null);
     }
 
