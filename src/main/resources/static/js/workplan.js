@@ -260,6 +260,10 @@
                 window.location.href = periods.value;
             });
         }
+        var saved = document.querySelector('[data-draft-saved]');
+        if (saved && window.localStorage) {
+            window.localStorage.removeItem(saved.getAttribute('data-draft-saved'));
+        }
         var form = document.getElementById('report-form');
         if (!form) {
             return;
@@ -282,9 +286,6 @@
                 return field.name && field.type !== 'file' && field.type !== 'hidden' && field.type !== 'submit';
             });
         };
-        if (form.getAttribute('data-saved') === 'true') {
-            store.removeItem(key);
-        }
         var kept = null;
         try {
             kept = JSON.parse(store.getItem(key) || 'null');
