@@ -49,7 +49,7 @@ USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf)
+BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf report-submit)
 
 # ---------------------------------------------------------------------------------------------- benchmarks
 
@@ -94,6 +94,35 @@ bench_export_xlsx() {
 # The document as a PDF: Thymeleaf's XHTML laid out by openhtmltopdf, the Chinese font subset and embedded.
 bench_export_pdf() {
     download export-pdf "/plans/$PLAN_ID/export.pdf" "/plans/{id}/export.pdf" "items=$ITEMS"
+}
+
+# Principals reporting at the same time (进度填报): BENCH_PRINCIPALS (200) principals of a county of 230 schools,
+# each in a session of its own, open a report form and send it, line after line and month after month, for
+# BENCH_LOAD_SECONDS (60) seconds (scripts/ReportLoad.java). Two lines: the form (GET) and the send (POST,
+# answered 302 when stored). stored= counts the reports in the database afterwards (psql), which must equal
+# acknowledged=, the sends answered 302. Starting the application for it adds the schools and the principals'
+# accounts: run it on its own (scripts/bench.sh report-submit) when comparing the other benchmarks' figures.
+bench_report_submit() {
+    local principals=${BENCH_PRINCIPALS:-200} seconds=${BENCH_LOAD_SECONDS:-60}
+    local logins
+    logins=$(curl -sS -u "$ADMIN" "$BASE/api/schools" | grep -o '"id":[0-9]*' | cut -d: -f2 | sed 's/^/p/' | tr '\n' ' ')
+    local before_form before_submit result
+    before_form=$(micrometer "/lines/{line}/reports/{period}")
+    # shellcheck disable=SC2086
+    result=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" "$ROOT/scripts/ReportLoad.java" "$BASE" "$WORK" "$principals" "$seconds" \
+        "$PASSWORD" $logins)
+    log "report-submit: $result"
+    local acknowledged stored port
+    acknowledged=$(sed -n 's/.*acknowledged=\([0-9]*\).*/\1/p' <<<"$result")
+    port=$(sed -n 4p "$WORK/postgres/postmaster.pid" 2>/dev/null || true)
+    stored=na
+    if command -v psql >/dev/null && [[ -n $port ]]; then
+        stored=$(psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc \
+            "select count(*) from progress_report where state = 'SUBMITTED'" 2>/dev/null || echo na)
+    fi
+    OK_STATUS=200 report report-form "/lines/{line}/reports/{period}" "$before_form" "principals=$principals seconds=$seconds"
+    OK_STATUS=302 report report-submit "/lines/{line}/reports/{period}" "$before_form" \
+        "principals=$principals seconds=$seconds $result stored=$stored"
 }
 
 # ------------------------------------------------------------------------------------------------- helpers
@@ -152,8 +181,8 @@ report() {
         sleep 0.1
     done
     local server client micrometer_mean
-    server=$(awk -v tag="$name" '$1 == tag { print $2, $3, $4 }' "$WORK/access.log" | stats)
-    client=$(awk '{ print $1, $2, int($3 * 1000000) }' "$WORK/$name.client" | stats)
+    server=$(awk -v tag="$name" '$1 == tag { print $2, $3, $4 }' "$WORK/access.log" | stats "${OK_STATUS:-200}")
+    client=$(awk '{ print $1, $2, int($3 * 1000000) }' "$WORK/$name.client" | stats "${OK_STATUS:-200}")
     micrometer_mean=$(awk -v a="$before" -v b="$(micrometer "$uri")" 'BEGIN {
         split(a, x, " "); split(b, y, " ");
         if (y[1] > x[1]) printf "%.1f", (y[2] - x[2]) / (y[1] - x[1]) * 1000; else printf "na" }')
@@ -169,11 +198,12 @@ report() {
         "micrometer_mean_ms=$micrometer_mean client_p95_ms=$client_p95 bytes=$bytes load1=$load $*"
 }
 
-# stats: reads "status bytes microseconds" lines; prints "n errors p50 p95 mean max bytes" (ms, one decimal;
-# nearest-rank percentiles; errors are statuses other than 200; bytes of the last response).
+# stats [OK_STATUS]: reads "status bytes microseconds" lines; prints "n errors p50 p95 mean max bytes" (ms, one
+# decimal; nearest-rank percentiles; errors are statuses other than OK_STATUS, 200 by default; bytes of the last
+# response).
 stats() {
-    sort -k3,3n | awk '
-        { n++; t[n] = $3 / 1000; sum += $3 / 1000; if ($1 != 200) errors++; bytes = $2 }
+    sort -k3,3n | awk -v ok="${1:-200}" '
+        { n++; t[n] = $3 / 1000; sum += $3 / 1000; if ($1 != ok) errors++; bytes = $2 }
         function rank(p,   r) { r = int(p * n + 0.999999); return r < 1 ? 1 : r }
         END {
             if (n == 0) { print 0, 0, "na", "na", "na", "na", 0; exit }
@@ -216,6 +246,7 @@ start() {
         --server.address=127.0.0.1 --server.port=0 \
         --workplan.embedded-database.data-directory="$WORK/postgres" \
         --workplan.generate.plans=1 --workplan.generate.items="$ITEMS" --workplan.generate.status="$STATUS" \
+        ${COUNTY_ARGS:-} \
         --management.endpoint.health.probes.enabled=true \
         --server.tomcat.basedir="$WORK/tomcat" \
         --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$WORK" \
@@ -304,6 +335,9 @@ main() {
     done
     command -v curl >/dev/null || die "curl is needed"
 
+    if [[ " ${selected[*]} " == *" report-submit "* ]]; then
+        COUNTY_ARGS="--workplan.generate.schools=230 --workplan.generate.principals=true"
+    fi
     build
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/workplan-bench.XXXXXX")
     trap cleanup EXIT

@@ -21,10 +21,12 @@ import cn.workplan.demo.PlanComposer.Directory;
 import cn.workplan.demo.PlanComposer.Node;
 import cn.workplan.org.SchoolKind;
 import cn.workplan.plan.NodeKind;
+import cn.workplan.plan.PlanPublished;
 import cn.workplan.plan.PlanStatus;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
@@ -64,13 +66,15 @@ public class VolumeDataGenerator implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final VolumeDataProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     VolumeDataGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, VolumeDataProperties properties,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a plan to generate looks like. */
@@ -98,6 +102,9 @@ public class VolumeDataGenerator implements ApplicationRunner {
     public List<GeneratedPlan> generate(VolumeDataProperties settings) {
         long start = System.nanoTime();
         int added = settings.schools() > 0 ? ensureSchools(settings.schools()) : 0;
+        if (settings.principals()) {
+            ensurePrincipals();
+        }
         int lastYear = settings.lastYear() > 0 ? settings.lastYear() : Year.now(clock).getValue();
         var plans = new ArrayList<GeneratedPlan>();
         for (int i = 0; i < settings.plans(); i++) {
@@ -152,6 +159,20 @@ public class VolumeDataGenerator implements ApplicationRunner {
             log.info("Added {} schools ({} active now) in {} ms", rows.size(), active + rows.size(), millis(System.nanoTime() - start));
             return rows.size();
         });
+    }
+
+    /**
+     * Gives every active school without a principal's account one: login {@code p<school id>}, the demo
+     * principal's password (its hash is copied, so that nothing is hashed 300 times). For load tests.
+     */
+    private void ensurePrincipals() {
+        int added = transactions.execute(tx -> jdbc.update("""
+                insert into app_user (username, display_name, password_hash, role, school_id)
+                select 'p' || s.id, left(s.name, 30) || '校长', (select password_hash from app_user where username = 'principal'), 'PRINCIPAL', s.id
+                from school s
+                where s.active and not exists (select 1 from app_user u where u.school_id = s.id)
+                  and exists (select 1 from app_user where username = 'principal')"""));
+        log.info("Added {} principal accounts (login p<school id>, the demo principal's password)", added);
     }
 
     /** The {@code n}th township name: the list's, then 新东关乡, 新东关镇, …, then numbered. */
@@ -241,6 +262,10 @@ public class VolumeDataGenerator implements ApplicationRunner {
             ps.setBigDecimal(5, (java.math.BigDecimal) row[4]);
             ps.setString(6, (String) row[5]);
         });
+        if (issued) {
+            // its lines of responsibility, as publishing makes them
+            events.publishEvent(new PlanPublished(planId));
+        }
         var took = Duration.ofNanos(System.nanoTime() - start);
         var plan = new GeneratedPlan(planId, spec.year(), title, items.size(), nodes.size(), offices.size(), schools.size(),
                 targets.size(), took);

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lastYear  the year of the newest plan; 0 for the current year
  * @param status    the status of the newest plan
  * @param seed      seed of the random choices: the same settings on the same directory give the same plans
+ * @param principals whether to give every school without one a principal's account (login {@code p<school id>},
+ *                  the demo principal's password), for load tests
  */
 @ConfigurationProperties("workplan.generate")
 public record VolumeDataProperties(
@@ -27,7 +29,8 @@ public record VolumeDataProperties(
         @DefaultValue("0") int schools,
         @DefaultValue("0") int lastYear,
         @DefaultValue("PUBLISHED") PlanStatus status,
-        @DefaultValue("1") long seed) {
+        @DefaultValue("1") long seed,
+        @DefaultValue("false") boolean principals) {
 
     public VolumeDataProperties {
         if (plans < 0 || items < 1 || chapters < 1 || schools < 0) {
@@ -38,6 +41,6 @@ public record VolumeDataProperties(
 
     /** Whether anything is to be generated. */
     public boolean requested() {
-        return plans > 0 || schools > 0;
+        return plans > 0 || schools > 0 || principals;
     }
 }
