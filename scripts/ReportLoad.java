@@ -25,15 +25,17 @@ import java.util.stream.Collectors;
 
 /**
  * The load of the report-submit benchmark (scripts/bench.sh report-submit): PRINCIPALS principals, each on a
- * thread of its own with its own session, sign in, read their reporting page, then for SECONDS seconds open
- * a report form (GET) and send it (POST), line after line and month after month, as fast as the application
- * answers. Requests carry the header X-Bench (report-form, report-submit) for the access log.
+ * thread of its own with its own session, sign in, read their reporting page, then open a report form (GET),
+ * fill it in, send it (POST), and go on to the next one, line after line and month after month: for
+ * WARMUP_SECONDS unmeasured, then for SECONDS measured. Filling a form and reading the answer each take a
+ * random think time of 0 to 2 × THINK_MS milliseconds. Requests carry the header X-Bench (report-form,
+ * report-submit, or the same with -warmup) for the access log.
  *
- *   java scripts/ReportLoad.java BASE_URL WORK_DIR PRINCIPALS SECONDS PASSWORD LOGIN...
+ *   java scripts/ReportLoad.java BASE_URL WORK_DIR PRINCIPALS SECONDS WARMUP_SECONDS THINK_MS PASSWORD LOGIN...
  *
  * Writes WORK_DIR/report-form.client and WORK_DIR/report-submit.client ("status bytes seconds" per request,
  * like curl's -w in bench.sh; a send counts as acknowledged when answered 302 to the report's page), and
- * prints "principals=N acknowledged=N refused=N" on standard output.
+ * prints "principals=N acknowledged=N refused=N acknowledged_with_warmup=N" on standard output.
  */
 public class ReportLoad {
 
@@ -44,18 +46,31 @@ public class ReportLoad {
     record Sample(int status, long bytes, double seconds) {
     }
 
+    /** Where a principal's requests are counted: the measured ones, or the warm-up's, thrown away. */
+    record Counters(ConcurrentLinkedQueue<Sample> forms, ConcurrentLinkedQueue<Sample> sends, AtomicInteger acknowledged,
+            AtomicInteger refused, boolean measured) {
+
+        Counters(ConcurrentLinkedQueue<Sample> forms, ConcurrentLinkedQueue<Sample> sends, AtomicInteger acknowledged,
+                AtomicInteger refused) {
+            this(forms, sends, acknowledged, refused, true);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         var base = args[0];
         var work = Path.of(args[1]);
         int principals = Integer.parseInt(args[2]);
         var seconds = Duration.ofSeconds(Long.parseLong(args[3]));
-        var password = args[4];
-        var logins = List.of(args).subList(5, args.length);
+        var warmup = Duration.ofSeconds(Long.parseLong(args[4]));
+        long think = Long.parseLong(args[5]);
+        var password = args[6];
+        var logins = List.of(args).subList(7, args.length);
         var forms = new ConcurrentLinkedQueue<Sample>();
         var sends = new ConcurrentLinkedQueue<Sample>();
         var acknowledged = new AtomicInteger();
         var refused = new AtomicInteger();
         var signedIn = new AtomicInteger();
+        var warmedUp = new AtomicInteger();
         var ready = new CountDownLatch(principals);
         var start = new CountDownLatch(1);
         var threads = new ArrayList<Thread>();
@@ -79,12 +94,19 @@ public class ReportLoad {
                 signedIn.incrementAndGet();
                 try {
                     start.await();
-                    long end = System.nanoTime() + seconds.toNanos();
+                    long measured = System.nanoTime() + warmup.toNanos();
+                    long end = measured + seconds.toNanos();
+                    var random = new java.util.Random(principal.login.hashCode());
+                    var unmeasured = new Counters(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), warmedUp, new AtomicInteger(), false);
+                    var counted = new Counters(forms, sends, acknowledged, refused);
+                    // start spread over one think time, as people do
+                    Thread.sleep(think == 0 ? 0 : random.nextLong(2 * think));
                     for (var report : principal.work()) {
-                        if (System.nanoTime() > end) {
+                        long now = System.nanoTime();
+                        if (now > end) {
                             break;
                         }
-                        principal.send(report, forms, sends, acknowledged, refused);
+                        principal.send(report, now < measured ? unmeasured : counted, random, think);
                     }
                 } catch (Exception e) {
                     System.err.println("[load] " + principal.login + ": " + e);
@@ -101,7 +123,8 @@ public class ReportLoad {
         }
         write(work.resolve("report-form.client"), forms);
         write(work.resolve("report-submit.client"), sends);
-        System.out.println("principals=" + signedIn.get() + " acknowledged=" + acknowledged.get() + " refused=" + refused.get());
+        System.out.println("principals=" + signedIn.get() + " acknowledged=" + acknowledged.get() + " refused=" + refused.get()
+                + " acknowledged_with_warmup=" + (acknowledged.get() + warmedUp.get()));
     }
 
     private static void write(Path file, ConcurrentLinkedQueue<Sample> samples) throws IOException {
@@ -160,11 +183,11 @@ public class ReportLoad {
             return reports;
         }
 
-        void send(String report, ConcurrentLinkedQueue<Sample> forms, ConcurrentLinkedQueue<Sample> sends, AtomicInteger acknowledged,
-                AtomicInteger refused) throws IOException, InterruptedException {
+        void send(String report, Counters counters, java.util.Random random, long think) throws IOException, InterruptedException {
+            var suffix = counters.measured() ? "" : "-warmup";
             long started = System.nanoTime();
-            var form = get(report, "report-form");
-            forms.add(new Sample(form.statusCode(), form.body().length(), (System.nanoTime() - started) / 1e9));
+            var form = get(report, "report-form" + suffix);
+            counters.forms.add(new Sample(form.statusCode(), form.body().length(), (System.nanoTime() - started) / 1e9));
             if (form.statusCode() != 200 || !form.body().contains("id=\"report-form\"")) {
                 return;
             }
@@ -176,14 +199,16 @@ public class ReportLoad {
             fields.put("progress", "IN_PROGRESS");
             fields.put("percent", Integer.toString(10 + Math.floorMod(report.hashCode(), 80)));
             fields.put("narrative", "本月按计划推进，已完成阶段任务。" + login);
+            Thread.sleep(think == 0 ? 0 : random.nextLong(2 * think));
             started = System.nanoTime();
-            var sent = post(report, "report-submit", fields);
-            sends.add(new Sample(sent.statusCode(), sent.body().length(), (System.nanoTime() - started) / 1e9));
+            var sent = post(report, "report-submit" + suffix, fields);
+            counters.sends.add(new Sample(sent.statusCode(), sent.body().length(), (System.nanoTime() - started) / 1e9));
             if (sent.statusCode() == 302 && sent.headers().firstValue("Location").orElse("").endsWith(report)) {
-                acknowledged.incrementAndGet();
+                counters.acknowledged.incrementAndGet();
             } else {
-                refused.incrementAndGet();
+                counters.refused.incrementAndGet();
             }
+            Thread.sleep(think == 0 ? 0 : random.nextLong(2 * think));
         }
 
         HttpResponse<String> get(String path, String tag) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.account.UserFilter;
 import cn.workplan.audit.AuditQueries;
 import cn.workplan.execution.AssignmentQueries;
+import cn.workplan.execution.ReportQueries;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.org.SchoolView;
@@ -29,9 +30,11 @@ class HomeController {
     private final AccountService accounts;
     private final AuditQueries audit;
     private final AssignmentQueries assignments;
+    private final ReportQueries reports;
 
     HomeController(OfficeService offices, SchoolService schools, AccountService accounts, AuditQueries audit,
-            AssignmentQueries assignments) {
+            AssignmentQueries assignments, ReportQueries reports) {
+        this.reports = reports;
         this.offices = offices;
         this.schools = schools;
         this.accounts = accounts;
@@ -71,12 +74,16 @@ class HomeController {
         model.addAttribute("office", offices.get(user.officeId()));
         model.addAttribute("colleagues", accounts.list(new UserFilter(null, null, user.officeId(), null)));
         model.addAttribute("myPlans", assignments.ofMine(user));
+        model.addAttribute("toReport", reports.mine(user).openCount());
+        model.addAttribute("toReview", reports.pendingReviews(user).size());
         return "home/office";
     }
 
     private String principal(CurrentUser user, Model model) {
         model.addAttribute("school", schools.get(user.schoolId()));
         model.addAttribute("myPlans", assignments.ofMine(user));
+        model.addAttribute("toReport", reports.mine(user).openCount());
+        model.addAttribute("toReview", 0);
         return "home/principal";
     }
 
