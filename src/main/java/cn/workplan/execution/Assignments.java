@@ -1,5 +1,6 @@
 package cn.workplan.execution;
 
+import cn.workplan.plan.ItemRevised;
 import cn.workplan.plan.PlanPublished;
 
 import org.slf4j.Logger;
@@ -29,23 +30,57 @@ class Assignments {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PlanPublished published) {
-        long plan = published.planId();
+        var made = add("n.plan_id = :id", published.planId());
+        log.info("Plan #{} published: {} lead, {} cooperating and {} school lines of responsibility", published.planId(),
+                made[0], made[1], made[2]);
+    }
+
+    /**
+     * Keeps an item's lines in step with its revision: the offices' lines take their kind from the item (a new
+     * lead office's line becomes the consolidated one), an office taken off the item loses its line unless it
+     * has reported on it already (the reports stay with it), and new offices and schools get lines. Schools
+     * taken off the item keep their lines: the lead office removes them on the lines page, where it also
+     * adds schools the plan does not name.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ItemRevised revised) {
+        long item = revised.itemId();
+        int removed = jdbc.sql("""
+                delete from assignment a using plan_node n
+                where n.id = a.item_id and a.item_id = :item and a.office_id is not null
+                  and a.office_id is distinct from n.lead_office_id
+                  and not exists (select 1 from plan_item_office o where o.node_id = n.id and o.office_id = a.office_id)
+                  and not exists (select 1 from progress_report r where r.assignment_id = a.id)""").param("item", item).update();
+        jdbc.sql("""
+                update assignment a set kind = case when a.office_id = n.lead_office_id then 'LEAD' else 'COOPERATING' end
+                from plan_node n where n.id = a.item_id and a.item_id = :item and a.office_id is not null
+                  and a.kind <> case when a.office_id = n.lead_office_id then 'LEAD' else 'COOPERATING' end""")
+                .param("item", item).update();
+        var made = add("n.id = :id", item);
+        if (removed + made[0] + made[1] + made[2] > 0) {
+            log.info("Item #{} revised: {} office line(s) removed; {} lead, {} cooperating and {} school line(s) added", item,
+                    removed, made[0], made[1], made[2]);
+        }
+    }
+
+    /** Adds the missing lines of the items the condition on {@code n} (with {@code :id}) selects: lead, cooperating, school. */
+    private int[] add(String items, long id) {
         int lead = jdbc.sql("""
                 insert into assignment (plan_id, item_id, kind, office_id)
                 select n.plan_id, n.id, 'LEAD', n.lead_office_id from plan_node n
-                where n.plan_id = :plan and n.kind = 'ITEM' and n.lead_office_id is not null
-                on conflict do nothing""").param("plan", plan).update();
+                where %s and n.kind = 'ITEM' and n.lead_office_id is not null
+                on conflict do nothing""".formatted(items)).param("id", id).update();
         int cooperating = jdbc.sql("""
                 insert into assignment (plan_id, item_id, kind, office_id)
                 select n.plan_id, n.id, 'COOPERATING', o.office_id from plan_node n join plan_item_office o on o.node_id = n.id
-                where n.plan_id = :plan and n.kind = 'ITEM' and o.office_id is distinct from n.lead_office_id
-                on conflict do nothing""").param("plan", plan).update();
+                where %s and n.kind = 'ITEM' and o.office_id is distinct from n.lead_office_id
+                on conflict do nothing""".formatted(items)).param("id", id).update();
         int schools = jdbc.sql("""
                 insert into assignment (plan_id, item_id, kind, school_id)
                 select n.plan_id, n.id, 'SCHOOL', s.school_id from plan_node n join plan_item_school s on s.node_id = n.id
-                where n.plan_id = :plan and n.kind = 'ITEM'
-                on conflict do nothing""").param("plan", plan).update();
-        log.info("Plan #{} published: {} lead, {} cooperating and {} school lines of responsibility", plan, lead,
-                cooperating, schools);
+                where %s and n.kind = 'ITEM'
+                on conflict do nothing""".formatted(items)).param("id", id).update();
+        return new int[] {lead, cooperating, schools};
     }
 }

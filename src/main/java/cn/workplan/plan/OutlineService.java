@@ -18,6 +18,7 @@ import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ public class OutlineService {
     private final OfficeService offices;
     private final SchoolService schools;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     /** Adds a chapter, section or sub-point at the end of its parent ({@code null}: the top level). */
     public long addHeading(long planId, Long parentId, NodeKind kind, String headline, String body, CurrentUser user) {
@@ -116,6 +118,9 @@ public class OutlineService {
         apply(plan, item, data);
         nodes.saveAndFlush(item);
         revisions.record(item, user.getUsername(), data.reason());
+        if (plan.getStatus() == PlanStatus.PUBLISHED) {
+            events.publishEvent(new ItemRevised(plan.getId(), nodeId));
+        }
         log.info("{} saved item #{} of plan #{}{}", user.getUsername(), nodeId, plan.getId(),
                 plan.getStatus() == PlanStatus.PUBLISHED ? " as a revision: " + data.reason() : "");
     }

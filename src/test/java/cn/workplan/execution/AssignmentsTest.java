@@ -35,6 +35,8 @@ class AssignmentsTest {
     AssignmentQueries queries;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    cn.workplan.plan.OutlineService outline;
 
     long lead;
     long cooperating;
@@ -110,6 +112,42 @@ class AssignmentsTest {
         assertThat(home.select(".my-lines li a").eachText()).containsExactly("1深化课程改革。");
         assertThat(home.text()).contains("本股室牵头或配合 1 项任务");
         assertThat(queries.ofMine(data.login(data.staffOf(data.office())))).isEmpty();
+    }
+
+    @Test
+    void aRevisionKeepsTheLinesInStepWithTheItem() {
+        var plan = plan();
+        plan.publish();
+        long item = jdbc.sql("select id from plan_node where plan_id = :plan and headline = '深化课程改革。'").param("plan", plan.id())
+                .query(Long.class).single();
+        long newcomer = data.office();
+        long schoolC = data.school();
+        long otherLead = data.office();
+        // the old lead office has reported on its line: that line and its report stay
+        long oldLeadLine = jdbc.sql("select id from assignment where item_id = :item and kind = 'LEAD'").param("item", item)
+                .query(Long.class).single();
+        jdbc.sql("insert into progress_report (assignment_id, plan_id, item_id, period_start) values (:line, :plan, :item, '2030-01-01')")
+                .param("line", oldLeadLine).param("plan", plan.id()).param("item", item).update();
+
+        // the cooperating office leads now; a new office cooperates; school B is dropped, school C added
+        outline.updateItem(item, ItemSpec.item("深化课程改革。").lead(cooperating).cooperating(newcomer).schools(schoolA, schoolC)
+                .dueMonthEnd(6).reason("调整牵头股室").version(version(item)).data(), plan.by());
+
+        assertThat(lines(plan.id())).filteredOn(line -> line.startsWith("深化课程改革。")).containsExactlyInAnyOrder(
+                "深化课程改革。 LEAD office " + cooperating, "深化课程改革。 COOPERATING office " + newcomer,
+                "深化课程改革。 COOPERATING office " + lead,
+                "深化课程改革。 SCHOOL school " + schoolA, "深化课程改革。 SCHOOL school " + schoolB,
+                "深化课程改革。 SCHOOL school " + schoolC);
+
+        // an office without reports leaves with its line
+        outline.updateItem(item, ItemSpec.item("深化课程改革。").lead(otherLead).schools(schoolA, schoolC)
+                .dueMonthEnd(6).reason("再次调整").version(version(item)).data(), plan.by());
+        assertThat(lines(plan.id())).filteredOn(line -> line.startsWith("深化课程改革。") && line.contains("office")).containsExactlyInAnyOrder(
+                "深化课程改革。 LEAD office " + otherLead, "深化课程改革。 COOPERATING office " + lead);
+    }
+
+    private long version(long item) {
+        return jdbc.sql("select version from plan_node where id = :id").param("id", item).query(Long.class).single();
     }
 
     private List<String> lines(long planId) {
