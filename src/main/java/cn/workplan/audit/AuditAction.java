@@ -2,7 +2,8 @@ package cn.workplan.audit;
 
 /** What happened to an audited record. */
 public enum AuditAction {
-    CREATE, UPDATE, DELETE, DEACTIVATE, ACTIVATE, RESET_PASSWORD, CHANGE_PASSWORD, LOCK, IMPORT;
+    CREATE, UPDATE, DELETE, DEACTIVATE, ACTIVATE, RESET_PASSWORD, CHANGE_PASSWORD, LOCK, IMPORT,
+    ISSUE, ACKNOWLEDGE, REPLY, RETURN, CLOSE, ESCALATE;
 
     public String messageKey() {
         return "audit.action." + name();
