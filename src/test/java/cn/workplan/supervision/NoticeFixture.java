@@ -74,10 +74,16 @@ final class NoticeFixture {
                 .orElseGet(() -> data.office("测试教育督导室", "督导室"));
     }
 
-    /** The line of responsibility of the school or office on the item. */
-    long line(long schoolOrOfficeId) {
-        return jdbc.sql("select id from assignment where item_id = :item and (school_id = :id or office_id = :id)")
-                .param("item", item).param("id", schoolOrOfficeId).query(Long.class).single();
+    /** The school's line of responsibility on the item. */
+    long line(long schoolId) {
+        return jdbc.sql("select id from assignment where item_id = :item and school_id = :id")
+                .param("item", item).param("id", schoolId).query(Long.class).single();
+    }
+
+    /** The office's line of responsibility on the item. */
+    long officeLine(long officeId) {
+        return jdbc.sql("select id from assignment where item_id = :item and office_id = :id")
+                .param("item", item).param("id", officeId).query(Long.class).single();
     }
 
     /** A notice on the whole item (to its lead office) by the leader, due in a week. */
