@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.persistence.EntityManager;
+
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
@@ -57,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final PlanQueries planQueries;
     private final NoticeService notices;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     @Override
     @Transactional
@@ -123,6 +126,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** The director's supervision notice to 基础教育股 on the first item it leads, due in a week. */
     private void sampleNotice(long planId, CurrentUser director) {
+        entityManager.flush(); // the plan was published through JPA; notices read plans with SQL
         long basicEducation = offices.list().stream().filter(office -> office.shortName().equals("基教股")).findFirst()
                 .orElseThrow().id();
         var item = planQueries.outline(planId, director).items().stream()
