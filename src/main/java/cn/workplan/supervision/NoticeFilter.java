@@ -9,8 +9,6 @@ package cn.workplan.supervision;
  */
 public record NoticeFilter(NoticeState state, Boolean escalated, Boolean toMe) {
 
-    public static final NoticeFilter ALL = new NoticeFilter(null, false, false);
-
     public NoticeFilter {
         escalated = Boolean.TRUE.equals(escalated);
         toMe = Boolean.TRUE.equals(toMe);

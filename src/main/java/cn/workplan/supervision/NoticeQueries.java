@@ -127,7 +127,7 @@ public class NoticeQueries {
     /**
      * What a new notice on the item (and the line, if given) would be about and who would receive it, for someone
      * who may issue notices, with the item's other lines to choose from. The item must belong to a published plan,
-     * the line to the item; without a line the item's lead office receives it. Four statements besides the item's.
+     * the line to the item; without a line the item's lead office receives it. Three statements besides the item's.
      */
     public NoticeTarget target(long itemId, Long lineId, CurrentUser user) {
         policy.viewer(user).checkMayIssue();
