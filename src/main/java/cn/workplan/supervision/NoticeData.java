@@ -16,8 +16,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param matter  what is wrong and what must be done
  * @param replyBy the day the reply is due; today or later
  */
-public record NoticeData(@NotNull Long itemId, Long lineId, @NotBlank @Size(max = 2000) String matter,
+public record NoticeData(@NotNull Long itemId, Long lineId, @NotBlank @Size(max = MATTER_LENGTH) String matter,
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate replyBy) {
+
+    public static final int MATTER_LENGTH = 2000;
 
     public static NoticeData blank(long itemId, Long lineId, LocalDate replyBy) {
         return new NoticeData(itemId, lineId, "", replyBy);

@@ -72,8 +72,12 @@ public class NoticeService {
     /** Issues a notice, numbered in the current year; returns its id. Leaders and the supervision office only. */
     public long issue(NoticeData data, CurrentUser user) {
         var target = queries.target(data.itemId(), data.lineId(), user); // refuses whoever may not issue notices
+        var matter = data.matter() == null ? "" : data.matter().strip();
+        if (matter.isEmpty() || matter.length() > NoticeData.MATTER_LENGTH) {
+            throw new InvalidInputException("matter", "notice.error.matter");
+        }
         var today = LocalDate.now(clock);
-        if (data.replyBy().isBefore(today)) {
+        if (data.replyBy() == null || data.replyBy().isBefore(today)) {
             throw new InvalidInputException("replyBy", "notice.error.pastDeadline");
         }
         if (target.officeId() != null && target.officeId().equals(user.officeId())) {
@@ -81,7 +85,6 @@ public class NoticeService {
         }
         int year = today.getYear();
         int number = numbers.next(year);
-        var matter = data.matter().strip();
         long id = jdbc.sql("""
                 insert into notice (year, number, plan_id, item_id, assignment_id, item_label, item_headline, office_id, school_id,
                                     matter, reply_by, issued_by, issuer_office_id)

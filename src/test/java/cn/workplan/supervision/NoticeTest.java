@@ -1,6 +1,7 @@
 package cn.workplan.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,6 +25,7 @@ import cn.workplan.org.OfficeService;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
+import cn.workplan.system.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -172,6 +174,18 @@ class NoticeTest {
                         .param("replyBy", f.today().toString()).with(csrf()).with(user(f.leader)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(blank.select("#matter.is-invalid")).hasSize(1);
+        assertThatThrownBy(() -> notices.issue(new NoticeData(f.item, null, "  ", f.today()), f.leader))
+                .isInstanceOf(InvalidInputException.class).hasMessage("notice.error.matter");
+        assertThatThrownBy(() -> notices.issue(new NoticeData(f.item, null, "请加快进度。", f.today().minusDays(1)), f.leader))
+                .isInstanceOf(InvalidInputException.class).hasMessage("notice.error.pastDeadline");
+        assertThatThrownBy(() -> notices.issue(new NoticeData(f.item, null, "请加快进度。", f.today()), f.leadStaff))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var own = plans.draft();
+        long ownItem = own.item(own.chapter("督导"), cn.workplan.support.ItemSpec.item("开展督导评估。")
+                .lead(NoticeFixture.supervisionOffice(data, jdbc)));
+        own.publish();
+        assertThatThrownBy(() -> notices.issue(new NoticeData(ownItem, null, "请加快进度。", f.today()), f.supervisor))
+                .isInstanceOf(InvalidInputException.class).hasMessage("notice.error.ownOffice");
 
         var draft = plans.draft();
         long draftItem = draft.item(draft.chapter("章"), cn.workplan.support.ItemSpec.item("草稿任务。").lead(f.lead));
@@ -180,7 +194,7 @@ class NoticeTest {
         mvc.perform(post("/notices").param("itemId", Long.toString(f.item)).param("matter", "请加快进度。")
                         .param("replyBy", f.today().toString()).with(csrf()).with(user(f.leadStaff)))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select count(*) from notice where item_id in (:items)").param("items", List.of(f.item, draftItem))
+        assertThat(jdbc.sql("select count(*) from notice where item_id in (:items)").param("items", List.of(f.item, draftItem, ownItem))
                 .query(Long.class).single()).isZero();
     }
 
