@@ -85,6 +85,13 @@ class AccessMatrixTest {
         endpoint(GET,  "/",                                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(POST, "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // notifications: {notification} is the matrix administrator's own; anybody else's is not found
+        endpoint(GET,  "/notifications",                                    LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notifications/bell",                               LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notifications/{notification}",                     LOGIN,        REDIRECT,     HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
+        endpoint(POST, "/notifications/read-all",                           LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
+        // the one-click reminder (催办) of {line}, led by an office the matrix's office staff are not in
+        endpoint(POST, "/lines/{line}/remind",                              LOGIN,        REDIRECT,     REDIRECT,     DENIED,       DENIED,       DENIED),
         // offices
         endpoint(GET,  "/admin/offices",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/admin/offices/new",                                LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
@@ -209,7 +216,8 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
-            @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @Autowired SignIn signIn, @Autowired cn.workplan.notification.Notifications notifications) {
         var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
         long otherOffice = data.office();
         var all = new HashMap<String, Long>(Map.of("office", otherOffice, "school", data.school(),
@@ -231,6 +239,10 @@ class AccessMatrixTest {
         }
         all.put("line", jdbc.sql("select id from assignment where item_id = :item and kind = 'LEAD'")
                 .param("item", all.get("publishedItem")).query(Long.class).single());
+        long matrixAdmin = data.idOf(signIn.login(Role.ADMIN));
+        notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
+        all.put("notification", jdbc.sql("select max(id) from notification where user_id = :user").param("user", matrixAdmin)
+                .query(Long.class).single());
         records = Map.copyOf(all);
     }
 
