@@ -18,7 +18,7 @@ create index notification_user_idx on notification (user_id, id desc);
 -- a person's unread ones (the count on the bell, "mark all read")
 create index notification_unread_idx on notification (user_id, id desc) where read_at is null;
 
--- The reminders of the scheduled job: one per plan, reporting period and person, whatever how often the job
+-- The reminders of the scheduled job: one per plan, reporting period and person, however often the job
 -- runs and on how many application instances. The job inserts here first and notifies only whom it inserted.
 create table reminder_sent (
     plan_id       bigint      not null references plan (id) on delete cascade,

@@ -1,5 +1,6 @@
 package cn.workplan.execution;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,12 +129,12 @@ public class LineReminders {
                 on conflict (assignment_id) do update set reminded_at = excluded.reminded_at, reminded_by = excluded.reminded_by
                 where line_reminder.reminded_at <= :quietSince
                 returning assignment_id""")
-                .param("line", lineId).param("now", java.sql.Timestamp.from(now)).param("user", user.id())
-                .param("quietSince", java.sql.Timestamp.from(now.minus(QUIET_TIME)))
+                .param("line", lineId).param("now", Timestamp.from(now)).param("user", user.id())
+                .param("quietSince", Timestamp.from(now.minus(QUIET_TIME)))
                 .query(Long.class).optional().isPresent();
         if (!due) {
             var last = jdbc.sql("select reminded_at from line_reminder where assignment_id = :line").param("line", lineId)
-                    .query(java.sql.Timestamp.class).single().toInstant();
+                    .query(Timestamp.class).single().toInstant();
             return refused(line, Refusal.TOO_SOON, last);
         }
         int sent = notifications.send(people, LINE_MESSAGE, List.of(user.displayName(), line.headline()),

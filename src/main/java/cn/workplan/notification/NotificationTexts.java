@@ -1,7 +1,9 @@
 package cn.workplan.notification;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * A notification's arguments as stored (a JSON array) and its text as read. Arguments are kept by kind, so
  * that each reader sees them in their own language: text and numbers as they are, a {@link LocalDate} as
  * {@code {"date": "2026-06-25"}} (2026年6月25日 or Jun 25, 2026), a message of its own as
- * {@code {"key": ..., "args": [...]}} (a reporting period: 2026年6月 or June 2026).
+ * {@code {"key": ..., "args": [...]}} (a reporting period: 2026年6月).
  */
 @Component
 class NotificationTexts {
@@ -34,8 +36,24 @@ class NotificationTexts {
         this.mapper = mapper;
     }
 
-    /** The arguments as stored; refuses anything that would not read the same in every language. */
-    static ArrayNode encode(List<?> args) {
+    /**
+     * The notes as one JSON array of {@code {"user", "key", "args", "link"}}, for one insert; refuses arguments that
+     * would not read the same in every language.
+     */
+    String encode(Collection<Notifications.Note> notes) {
+        var array = json.arrayNode();
+        for (var note : notes) {
+            array.addObject().put("user", note.userId()).put("key", note.messageKey()).put("link", note.link())
+                    .set("args", encode(note.args()));
+        }
+        try {
+            return mapper.writeValueAsString(array);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArrayNode encode(List<?> args) {
         var array = json.arrayNode();
         for (var arg : args) {
             array.add(encode(arg));
@@ -50,7 +68,7 @@ class NotificationTexts {
         if (arg instanceof Integer || arg instanceof Long || arg instanceof Short) {
             return json.numberNode(((Number) arg).longValue());
         }
-        if (arg instanceof java.math.BigDecimal decimal) {
+        if (arg instanceof BigDecimal decimal) {
             return json.numberNode(decimal);
         }
         if (arg instanceof LocalDate date) {
@@ -63,14 +81,6 @@ class NotificationTexts {
         }
         throw new IllegalArgumentException("a notification's arguments are text, whole numbers, decimals, dates or "
                 + "messages with one key, not " + (arg == null ? "null" : arg.getClass().getName()));
-    }
-
-    String toJson(JsonNode node) {
-        try {
-            return mapper.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The notification's text in the language; a key without a message reads as the key itself. */

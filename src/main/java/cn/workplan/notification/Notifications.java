@@ -86,11 +86,6 @@ public class Notifications {
         if (notes.isEmpty()) {
             return 0;
         }
-        var array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        for (var note : notes) {
-            var element = array.addObject().put("user", note.userId()).put("key", note.messageKey()).put("link", note.link());
-            element.set("args", NotificationTexts.encode(note.args()));
-        }
         var ids = jdbc.sql("""
                 insert into notification (user_id, message_key, args, link)
                 select u.id, e.note ->> 'key', e.note -> 'args', e.note ->> 'link'
@@ -98,7 +93,7 @@ public class Notifications {
                 join app_user u on u.id = cast(e.note ->> 'user' as bigint) and u.active
                 order by e.position
                 returning id""")
-                .param("notes", texts.toJson(array))
+                .param("notes", texts.encode(notes))
                 .query(Long.class)
                 .list();
         if (!ids.isEmpty()) {
