@@ -91,6 +91,13 @@ class AccessMatrixTest {
         endpoint(GET,  "/",                                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(POST, "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // notifications: {notification} is the matrix administrator's own; anybody else's is not found
+        endpoint(GET,  "/notifications",                                    LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notifications/bell",                               LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notifications/{notification}",                     LOGIN,        REDIRECT,     HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
+        endpoint(POST, "/notifications/read-all",                           LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
+        // the one-click reminder (催办) of {line}, led by an office the matrix's office staff are not in
+        endpoint(POST, "/lines/{line}/remind",                              LOGIN,        REDIRECT,     REDIRECT,     DENIED,       DENIED,       DENIED),
         // offices
         endpoint(GET,  "/admin/offices",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/admin/offices/new",                                LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
@@ -242,7 +249,8 @@ class AccessMatrixTest {
     @BeforeAll
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
             @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            @Autowired SignIn signIn, @Autowired ProgressReports reports, @Autowired NoticeService notices) {
+            @Autowired SignIn signIn, @Autowired ProgressReports reports, @Autowired NoticeService notices,
+            @Autowired cn.workplan.notification.Notifications notifications) {
         var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
         var staff = (CurrentUser) users.loadUserByUsername(signIn.login(Role.OFFICE_STAFF));
         var principal = (CurrentUser) users.loadUserByUsername(signIn.login(Role.PRINCIPAL));
@@ -276,6 +284,10 @@ class AccessMatrixTest {
         all.put("evidence", jdbc.sql("select id from evidence where report_id = :report").param("report", all.get("report"))
                 .query(Long.class).single());
         notices(all, plans, outline, users, jdbc, signIn, notices, admin);
+        long matrixAdmin = data.idOf(signIn.login(Role.ADMIN));
+        notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
+        all.put("notification", jdbc.sql("select max(id) from notification where user_id = :user").param("user", matrixAdmin)
+                .query(Long.class).single());
         records = Map.copyOf(all);
     }
 
