@@ -96,16 +96,16 @@ bench_export_pdf() {
     download export-pdf "/plans/$PLAN_ID/export.pdf" "/plans/{id}/export.pdf" "items=$ITEMS"
 }
 
-# Principals reporting at the same time (进度填报): BENCH_PRINCIPALS (200) principals of a county of 230 schools,
+# Principals reporting at the same time (进度填报): BENCH_PRINCIPALS (200) principals of a county of 240 schools,
 # each in a session of its own, open a report form, fill it in and send it, line after line and month after
 # month (scripts/ReportLoad.java): BENCH_LOAD_WARMUP (30) seconds unmeasured, then BENCH_LOAD_SECONDS (60)
-# measured; filling a form and reading the answer take 0 to 2 × BENCH_THINK_MS (1000) ms each. Two lines: the
+# measured; filling a form and reading the answer take 0 to 2 × BENCH_THINK_MS (10000) ms each. Two lines: the
 # form (GET) and the send (POST, answered 302 when stored). stored= counts the reports sent, in the database
 # afterwards (with psql, when installed): it must equal acknowledged_with_warmup=, the sends answered 302. Starting the application for it adds the schools and the principals'
 # accounts: run it on its own (scripts/bench.sh report-submit) when comparing the other benchmarks' figures.
 bench_report_submit() {
     local principals=${BENCH_PRINCIPALS:-200} seconds=${BENCH_LOAD_SECONDS:-60} warmup=${BENCH_LOAD_WARMUP:-30}
-    local think=${BENCH_THINK_MS:-1000}
+    local think=${BENCH_THINK_MS:-10000}
     local logins
     logins=$(curl -sS -u "$ADMIN" "$BASE/api/schools" | grep -o '"id":[0-9]*' | cut -d: -f2 | sed 's/^/p/' | tr '\n' ' ')
     local before_form result
@@ -338,7 +338,7 @@ main() {
     command -v curl >/dev/null || die "curl is needed"
 
     if [[ " ${selected[*]} " == *" report-submit "* ]]; then
-        COUNTY_ARGS="--workplan.generate.schools=230 --workplan.generate.principals=true"
+        COUNTY_ARGS="--workplan.generate.schools=240 --workplan.generate.principals=true"
     fi
     build
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/workplan-bench.XXXXXX")
