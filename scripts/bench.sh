@@ -98,13 +98,13 @@ bench_export_pdf() {
 
 # Principals reporting at the same time (进度填报): BENCH_PRINCIPALS (200) principals of a county of 240 schools,
 # each in a session of its own, open a report form, fill it in and send it, line after line and month after
-# month (scripts/ReportLoad.java): BENCH_LOAD_WARMUP (30) seconds unmeasured, then BENCH_LOAD_SECONDS (60)
+# month (scripts/ReportLoad.java): BENCH_LOAD_WARMUP (60) seconds unmeasured, then BENCH_LOAD_SECONDS (60)
 # measured; filling a form and reading the answer take 0 to 2 × BENCH_THINK_MS (10000) ms each. Two lines: the
 # form (GET) and the send (POST, answered 302 when stored). stored= counts the reports sent, in the database
 # afterwards (with psql, when installed): it must equal acknowledged_with_warmup=, the sends answered 302. Starting the application for it adds the schools and the principals'
 # accounts: run it on its own (scripts/bench.sh report-submit) when comparing the other benchmarks' figures.
 bench_report_submit() {
-    local principals=${BENCH_PRINCIPALS:-200} seconds=${BENCH_LOAD_SECONDS:-60} warmup=${BENCH_LOAD_WARMUP:-30}
+    local principals=${BENCH_PRINCIPALS:-200} seconds=${BENCH_LOAD_SECONDS:-60} warmup=${BENCH_LOAD_WARMUP:-60}
     local think=${BENCH_THINK_MS:-10000}
     local logins
     logins=$(curl -sS -u "$ADMIN" "$BASE/api/schools" | grep -o '"id":[0-9]*' | cut -d: -f2 | sed 's/^/p/' | tr '\n' ' ')
