@@ -2,7 +2,8 @@ package cn.workplan.audit;
 
 /** What happened to an audited record. */
 public enum AuditAction {
-    CREATE, UPDATE, DELETE, DEACTIVATE, ACTIVATE, RESET_PASSWORD, CHANGE_PASSWORD, LOCK, IMPORT, SUBMIT, APPROVE, RETURN, VERIFY;
+    CREATE, UPDATE, DELETE, DEACTIVATE, ACTIVATE, RESET_PASSWORD, CHANGE_PASSWORD, LOCK, IMPORT, SUBMIT, APPROVE, RETURN, VERIFY,
+    REQUEST, REJECT, WITHDRAW, REOPEN;
 
     public String messageKey() {
         return "audit.action." + name();
