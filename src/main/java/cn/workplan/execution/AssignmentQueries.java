@@ -78,12 +78,12 @@ public class AssignmentQueries {
         var extensions = approvals.ofItem(itemId, visible.stream().map(ItemLines.Line::id).collect(Collectors.toSet()), user);
         var signOff = approvals.signOff(item, standing.published(), reporting != null && SignOffs.ready(reporting.progress()), user);
         return new ItemLines(item, standing.published(), manageable, visible, addable, reporting, extensions,
-                request(item, standing.published(), visible, extensions, user), signOff);
+                request(item, standing.published(), visible, extensions, LocalDate.now(clock), user), signOff);
     }
 
     /** The viewer's own line, if they may ask for its extension: the item is carried out and has a deadline, none waits. */
     private static ItemLines.Request request(cn.workplan.plan.ItemView item, boolean published, List<ItemLines.Line> lines,
-            List<Extension> extensions, CurrentUser user) {
+            List<Extension> extensions, LocalDate today, CurrentUser user) {
         if (!published || item.signedOff()) {
             return null;
         }
@@ -91,7 +91,7 @@ public class AssignmentQueries {
             var deadline = Extensions.deadlineMoved(line.kind(), line.deadline(), item.deadline());
             if (AssignmentPolicy.owns(user, line.officeId(), line.schoolId()) && deadline != null
                     && !ItemLines.pending(extensions, line.id())) {
-                return new ItemLines.Request(line, deadline);
+                return new ItemLines.Request(line, deadline, (deadline.isAfter(today) ? deadline : today).plusDays(1));
             }
         }
         return null;

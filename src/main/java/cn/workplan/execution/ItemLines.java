@@ -23,8 +23,9 @@ public record ItemLines(ItemView item, boolean published, boolean manageable, Li
      * The line the viewer may ask an extension for.
      *
      * @param deadline the deadline the request would move: the item's for the lead office's line
+     * @param earliest the earliest day it may ask for: after that deadline, and after today
      */
-    public record Request(Line line, LocalDate deadline) {
+    public record Request(Line line, LocalDate deadline, LocalDate earliest) {
     }
 
     /** Whether a request on the line waits for a decision. */

@@ -113,6 +113,7 @@ class ExtensionsTest {
 
         var waiting = page(head, "/approvals").select("#pending-extensions .extension");
         assertThat(waiting.text()).contains("推进集团化办学", "2030年6月30日", "2030年8月31日", "校舍改造工期延后");
+        assertThat(page(head, "/reports").select("#pending-extensions-link").text()).isEqualTo("1 份延期申请待您审批");
         assertThat(page(otherHead, "/approvals").select("#pending-extensions")).as("another office's head").isEmpty();
         assertThat(page(leadStaff, "/approvals").select("#approvals-none")).as("not the head").isNotEmpty();
         long first = requestOn(lineA);
