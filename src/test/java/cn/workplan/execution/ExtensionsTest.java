@@ -10,11 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.org.OfficeService;
+import cn.workplan.support.AtOnce;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.ItemSpec;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
-import cn.workplan.system.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,14 +134,13 @@ class ExtensionsTest {
 
     @Test
     void aRejectionNeedsACommentAndLeavesTheDeadline() throws Exception {
-        ask(cooperatingStaff, line("office_id", officeOf(cooperatingStaff)), "2030-07-31", "配合材料尚未收齐")
-                .andExpect(flash().attribute("message", "extension.requested"));
-        long request = requestOn(line("office_id", officeOf(cooperatingStaff)));
+        long line = line("office_id", cooperatingStaff.officeId());
+        ask(cooperatingStaff, line, "2030-07-31", "配合材料尚未收齐").andExpect(flash().attribute("message", "extension.requested"));
+        long request = requestOn(line);
         decide(head, request, "reject", "  ", version(request), null).andExpect(flash().attribute("error", "extension.error.commentRequired"));
         assertThat(state(request)).isEqualTo("PENDING");
         decide(head, request, "reject", "请按原时限完成", version(request), null).andExpect(flash().attribute("message", "extension.rejected"));
         assertThat(state(request)).isEqualTo("REJECTED");
-        long line = line("office_id", officeOf(cooperatingStaff));
         assertThat(deadline(line)).isNull();
         assertThat(baseline(line)).isNull();
         assertThat(page(cooperatingStaff).select("#extension-" + request).text()).contains("不予批准", "请按原时限完成");
@@ -235,24 +230,9 @@ class ExtensionsTest {
         ask(leadStaff, leadLine, "2030-09-30", "延至三季度末").andExpect(flash().attribute("message", "extension.requested"));
         long request = requestOn(leadLine);
         long seen = version(request);
-        var leaders = List.of(leader, data.login(data.user(Role.LEADER)));
-        var barrier = new CyclicBarrier(leaders.size());
-        var outcomes = new ArrayList<CompletableFuture<String>>();
-        for (var someone : leaders) {
-            outcomes.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    extensions.decide(request, true, "", seen, someone);
-                    return "approved";
-                } catch (InvalidInputException e) {
-                    return e.code();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        assertThat(outcomes.stream().map(CompletableFuture::join).toList())
-                .containsExactlyInAnyOrder("approved", "extension.error.decided");
+        assertThat(AtOnce.run(List.of(leader, data.login(data.user(Role.LEADER))),
+                someone -> extensions.decide(request, true, "", seen, someone)))
+                .containsExactlyInAnyOrder("done", "extension.error.decided");
         assertThat(jdbc.sql("select count(*) from plan_node_revision where node_id = :item and reason like '延期：%'")
                 .param("item", item).query(Long.class).single()).isOne();
         assertThat(audited(request)).containsExactly("REQUEST", "APPROVE");
@@ -290,10 +270,6 @@ class ExtensionsTest {
         var user = data.login(login);
         assertThat(user.officeHead()).isTrue();
         return user;
-    }
-
-    private long officeOf(CurrentUser staff) {
-        return staff.officeId();
     }
 
     private long line(String column, long party) {

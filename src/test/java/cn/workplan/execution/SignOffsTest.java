@@ -9,12 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jsoup.Jsoup;
@@ -25,12 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
+import cn.workplan.support.AtOnce;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.ItemSpec;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
-import cn.workplan.system.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -197,23 +193,7 @@ class SignOffsTest {
 
     /** Two leaders take the step at the same moment; what each was told. */
     private List<String> atOnce(Consumer<CurrentUser> step) {
-        var leaders = List.of(leader, data.login(data.user(Role.LEADER)));
-        var barrier = new CyclicBarrier(leaders.size());
-        var outcomes = new ArrayList<CompletableFuture<String>>();
-        for (var someone : leaders) {
-            outcomes.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    step.accept(someone);
-                    return "done";
-                } catch (InvalidInputException e) {
-                    return e.code();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        return outcomes.stream().map(CompletableFuture::join).toList();
+        return AtOnce.run(List.of(leader, data.login(data.user(Role.LEADER))), step);
     }
 
     /** The lead office's consolidated report for the month, sent (and so accepted). */
