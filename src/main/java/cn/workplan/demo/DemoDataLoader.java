@@ -1,8 +1,13 @@
 package cn.workplan.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.EntityManager;
 
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -16,6 +21,9 @@ import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolData;
 import cn.workplan.org.SchoolKind;
 import cn.workplan.org.SchoolService;
+import cn.workplan.plan.PlanQueries;
+import cn.workplan.supervision.NoticeData;
+import cn.workplan.supervision.NoticeService;
 import cn.workplan.system.database.OnEmbeddedDatabase;
 
 import org.springframework.boot.ApplicationArguments;
@@ -48,6 +56,10 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final DemoPlan demoPlan;
     private final UserDetailsService userDetails;
+    private final PlanQueries planQueries;
+    private final NoticeService notices;
+    private final Clock clock;
+    private final EntityManager entityManager;
 
     @Override
     @Transactional
@@ -107,8 +119,20 @@ class DemoDataLoader implements ApplicationRunner {
         }
         long planId = demoPlan.load((CurrentUser) userDetails.loadUserByUsername("office"),
                 (CurrentUser) userDetails.loadUserByUsername("director"));
+        sampleNotice(planId, (CurrentUser) userDetails.loadUserByUsername("director"));
         log.info("Demo data loaded: {} offices, {} schools, {} accounts (admin #{}), published plan #{}", offices.count(),
                 schools.countActive(), accounts.countActive(), admin, planId);
+    }
+
+    /** The director's supervision notice to 基础教育股 on the first item it leads, due in a week. */
+    private void sampleNotice(long planId, CurrentUser director) {
+        entityManager.flush(); // the plan was published through JPA; notices read plans with SQL
+        long basicEducation = offices.list().stream().filter(office -> office.shortName().equals("基教股")).findFirst()
+                .orElseThrow().id();
+        var item = planQueries.outline(planId, director).items().stream()
+                .filter(node -> Objects.equals(node.leadOfficeId(), basicEducation)).findFirst().orElseThrow();
+        notices.issue(new NoticeData(item.id(), null, "该项任务第二季度进度滞后于季度安排，请说明原因，提出整改措施和完成时间表。",
+                LocalDate.now(clock).plusDays(7)), director);
     }
 
     private long user(String username, String name, Role role, Long officeId, Long schoolId) {

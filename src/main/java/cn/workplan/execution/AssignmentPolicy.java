@@ -29,6 +29,11 @@ final class AssignmentPolicy {
                 || user.is(Role.PRINCIPAL) && schoolId != null && Objects.equals(schoolId, user.schoolId());
     }
 
+    /** The lead office, leaders and administrators send a line's office or school a reminder (催办). */
+    static boolean reminds(CurrentUser user, Long leadOfficeId) {
+        return user.is(Role.ADMIN) || user.is(Role.LEADER) || leadOffice(user, leadOfficeId);
+    }
+
     static void checkManages(CurrentUser user, Long leadOfficeId) {
         if (!manages(user, leadOfficeId)) {
             throw new AccessDeniedException("not allowed: manage the lines of responsibility");

@@ -14,6 +14,7 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
+import cn.workplan.notification.Notifications;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
@@ -46,8 +47,11 @@ public class ProgressReports {
     private final AuditTrail audit;
     private final EvidenceProperties limits;
     private final Clock clock;
+    private final Notifications notifications;
 
-    ProgressReports(JdbcClient jdbc, ReportQueries queries, AuditTrail audit, EvidenceProperties limits, Clock clock) {
+    ProgressReports(JdbcClient jdbc, ReportQueries queries, AuditTrail audit, EvidenceProperties limits, Clock clock,
+            Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.queries = queries;
         this.audit = audit;
@@ -166,6 +170,12 @@ public class ProgressReports {
         }
         event(reportId, approve ? "APPROVED" : "RETURNED", user, text.isEmpty() ? null : text);
         var period = new ReportingPeriod(line.cycle(), report.periodStart());
+        if (report.authorId() != null) {
+            var when = Notifications.message(period.messageKey(), period.start().getYear(), period.number());
+            notifications.send(List.of(report.authorId()), approve ? "report.notification.approved" : "report.notification.returned",
+                    approve ? List.of(line.headline(), when, line.leadOffice()) : List.of(line.headline(), when, line.leadOffice(), text),
+                    "/lines/" + line.id() + "/reports/" + period.start().toString().substring(0, 7));
+        }
         audit.record(approve ? AuditAction.APPROVE : AuditAction.RETURN, AUDIT_TYPE, reportId, label(line, period),
                 Map.of("state", ReportState.SUBMITTED.name()), Map.of("state", state.name(), "comment", text));
         log.info("{} {} the {} report of line #{} ({})", user.getUsername(), approve ? "approved" : "returned", period.start(),
@@ -225,17 +235,17 @@ public class ProgressReports {
     }
 
     /** The report with the fields that decide what may be done to it. */
-    private record ReportRow(long id, long lineId, LocalDate periodStart, ReportState state, long version) {
+    private record ReportRow(long id, long lineId, LocalDate periodStart, ReportState state, long version, Long authorId) {
     }
 
     private record EvidenceRow(long id, long reportId, String fileName, String contentType, String sha256, String verification) {
     }
 
     private ReportRow report(long reportId) {
-        return jdbc.sql("select id, assignment_id, period_start, state, version from progress_report where id = :id")
+        return jdbc.sql("select id, assignment_id, period_start, state, version, author_id from progress_report where id = :id")
                 .param("id", reportId)
                 .query((row, number) -> new ReportRow(row.getLong(1), row.getLong(2), row.getObject(3, LocalDate.class),
-                        ReportState.valueOf(row.getString(4)), row.getLong(5)))
+                        ReportState.valueOf(row.getString(4)), row.getLong(5), row.getObject(6, Long.class)))
                 .optional().orElseThrow(() -> new NotFoundException("report", reportId));
     }
 

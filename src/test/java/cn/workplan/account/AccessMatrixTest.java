@@ -44,6 +44,8 @@ import cn.workplan.plan.PlanData;
 import cn.workplan.plan.PlanKind;
 import cn.workplan.plan.PlanService;
 import cn.workplan.plan.PublishData;
+import cn.workplan.supervision.NoticeData;
+import cn.workplan.supervision.NoticeService;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.SignIn;
 import cn.workplan.support.TestData;
@@ -89,6 +91,13 @@ class AccessMatrixTest {
         endpoint(GET,  "/",                                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(POST, "/account/password",                                 LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // notifications: {notification} is the matrix administrator's own; anybody else's is not found
+        endpoint(GET,  "/notifications",                                    LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notifications/bell",                               LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notifications/{notification}",                     LOGIN,        REDIRECT,     HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
+        endpoint(POST, "/notifications/read-all",                           LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
+        // the one-click reminder (催办) of {line}, led by an office the matrix's office staff are not in
+        endpoint(POST, "/lines/{line}/remind",                              LOGIN,        REDIRECT,     REDIRECT,     DENIED,       DENIED,       DENIED),
         // offices
         endpoint(GET,  "/admin/offices",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/admin/offices/new",                                LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
@@ -209,6 +218,21 @@ class AccessMatrixTest {
         endpoint(POST, "/items/{draftItem}",                                LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(GET,  "/items/{draftItem}/history",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
         endpoint(POST, "/items/{draftItem}/comments?comment=意见",           LOGIN,        DENIED,       DENIED,       DENIED,       DENIED,       DENIED),
+        // supervision notices: {notice} went to the matrix's office (and was acknowledged), {schoolNotice} to the matrix's
+        // school, both issued by the matrix's leader on {noticeItem}. The POSTs are refused after the permission check
+        // (acknowledged already, blank reply, not replied yet, blank comment): a redirect with a message, nothing changes.
+        endpoint(GET,  "/notices",                                          LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notices?state=CLOSED&escalated=true&toMe=true",    LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/notices/{notice}",                                 LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/notices/{schoolNotice}",                           LOGIN,        OK,           OK,           HIDDEN,       OK,           OK),
+        endpoint(GET,  "/notices/{notice}/print",                           LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(GET,  "/notices/{schoolNotice}.docx",                      LOGIN,        OK,           OK,           HIDDEN,       OK,           OK),
+        endpoint(GET,  "/notices/new?itemId={noticeItem}",                  LOGIN,        DENIED,       OK,           DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/notices?itemId={noticeItem}&matter=",              LOGIN,        DENIED,       OK,           DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/notices/{notice}/acknowledge",                     LOGIN,        DENIED,       DENIED,       REDIRECT,     HIDDEN,       DENIED),
+        endpoint(POST, "/notices/{schoolNotice}/reply?reply=&version=0",    LOGIN,        DENIED,       DENIED,       HIDDEN,       REDIRECT,     DENIED),
+        endpoint(POST, "/notices/{notice}/close?version=1",                 LOGIN,        DENIED,       REDIRECT,     DENIED,       HIDDEN,       DENIED),
+        endpoint(POST, "/notices/{notice}/return?comment=&version=1",       LOGIN,        DENIED,       REDIRECT,     DENIED,       HIDDEN,       DENIED),
         // the JSON API: problem details instead of pages and redirects
         endpoint(GET,  "/api/me",                                           UNAUTHORIZED, OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/api/offices",                                      UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
@@ -236,7 +260,8 @@ class AccessMatrixTest {
     @BeforeAll
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
             @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            @Autowired SignIn signIn, @Autowired ProgressReports reports) {
+            @Autowired SignIn signIn, @Autowired ProgressReports reports, @Autowired NoticeService notices,
+            @Autowired cn.workplan.notification.Notifications notifications) {
         var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
         var staff = (CurrentUser) users.loadUserByUsername(signIn.login(Role.OFFICE_STAFF));
         var principal = (CurrentUser) users.loadUserByUsername(signIn.login(Role.PRINCIPAL));
@@ -269,6 +294,11 @@ class AccessMatrixTest {
                 List.of(new Upload("照片.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})), true, principal));
         all.put("evidence", jdbc.sql("select id from evidence where report_id = :report").param("report", all.get("report"))
                 .query(Long.class).single());
+        notices(all, plans, outline, users, jdbc, signIn, notices, admin);
+        long matrixAdmin = data.idOf(signIn.login(Role.ADMIN));
+        notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
+        all.put("notification", jdbc.sql("select max(id) from notification where user_id = :user").param("user", matrixAdmin)
+                .query(Long.class).single());
         var requester = data.idOf(signIn.login(Role.PRINCIPAL));
         for (var extension : List.of(List.of("extension", "schoolLine", "PENDING"), List.of("decidedExtension", "officeLine", "REJECTED"))) {
             all.put(extension.get(0), jdbc.sql("""
@@ -278,6 +308,29 @@ class AccessMatrixTest {
                     .param("user", requester).query(Long.class).single());
         }
         records = Map.copyOf(all);
+    }
+
+    /** A published item led by the matrix's office, the matrix's school responsible, and a notice to each. */
+    private static void notices(Map<String, Long> all, PlanService plans, OutlineService outline, UserDetailsService users,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, SignIn signIn, NoticeService notices, CurrentUser admin) {
+        var staff = (CurrentUser) users.loadUserByUsername(signIn.login(Role.OFFICE_STAFF));
+        var principal = (CurrentUser) users.loadUserByUsername(signIn.login(Role.PRINCIPAL));
+        var leader = (CurrentUser) users.loadUserByUsername(signIn.login(Role.LEADER));
+        long planId = plans.create(plan("督办"), admin);
+        long itemId = outline.addItem(planId, outline.addHeading(planId, null, NodeKind.CHAPTER, "第一章", "", admin),
+                new ItemData("测试任务。", "", staff.officeId(), List.of(), List.of(principal.schoolId()),
+                        ItemData.empty(staff.officeId()).targets(), null, null,
+                        null, null, "", "", "", "", false, "", "", null), admin);
+        plans.submit(planId, admin);
+        plans.publish(planId, new PublishData("测教〔2026〕2号", LocalDate.of(2026, 2, 1)), admin);
+        long line = jdbc.sql("select id from assignment where item_id = :item and school_id = :school").param("item", itemId)
+                .param("school", principal.schoolId()).query(Long.class).single();
+        var replyBy = LocalDate.now().plusDays(30);
+        long notice = notices.issue(new NoticeData(itemId, null, "请加快进度。", replyBy), leader);
+        notices.acknowledge(notice, staff);
+        all.put("noticeItem", itemId);
+        all.put("notice", notice);
+        all.put("schoolNotice", notices.issue(new NoticeData(itemId, line, "请报送材料。", replyBy), leader));
     }
 
     private static PlanData plan(String title) {
