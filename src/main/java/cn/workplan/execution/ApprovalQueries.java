@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import cn.workplan.account.CurrentUser;
@@ -101,6 +102,16 @@ public class ApprovalQueries {
                 signedOff, open && !current.proposed() && AssignmentPolicy.proposesSignOff(user, item.leadOfficeId()), ready,
                 open && current.proposed() && AssignmentPolicy.decidesSignOff(user),
                 published && signedOff && AssignmentPolicy.decidesSignOff(user));
+    }
+
+    /**
+     * Who is told of a request or proposal on the item the office leads: its head, or for the item's own deadline
+     * and its sign-off the leader in charge of the office (whoever is named; every leader may decide).
+     */
+    List<Long> inCharge(Long leadOfficeId, boolean leader) {
+        return jdbc.sql("select case when :leader then leader_user_id else head_user_id end from office where id = :office")
+                .param("leader", leader).param("office", leadOfficeId, Types.BIGINT)
+                .query((row, number) -> row.getObject(1, Long.class)).list().stream().filter(Objects::nonNull).toList();
     }
 
     private static Extension extension(ResultSet row, CurrentUser user) throws SQLException {

@@ -3,11 +3,13 @@ package cn.workplan.execution;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
+import cn.workplan.notification.Notifications;
 import cn.workplan.plan.ItemExecution;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
@@ -38,12 +40,17 @@ public class Extensions {
     private final JdbcClient jdbc;
     private final ItemExecution items;
     private final AuditTrail audit;
+    private final Notifications notifications;
+    private final ApprovalQueries approvals;
     private final Clock clock;
 
-    Extensions(JdbcClient jdbc, ItemExecution items, AuditTrail audit, Clock clock) {
+    Extensions(JdbcClient jdbc, ItemExecution items, AuditTrail audit, Notifications notifications, ApprovalQueries approvals,
+            Clock clock) {
         this.jdbc = jdbc;
         this.items = items;
         this.audit = audit;
+        this.notifications = notifications;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -71,7 +78,7 @@ public class Extensions {
             left join office o on o.id = a.office_id left join school s on s.id = a.school_id
             where a.id = :line""";
 
-    private record Request(long id, long lineId, LocalDate proposed, String reason, ExtensionState state) {
+    private record Request(long id, long lineId, LocalDate proposed, String reason, ExtensionState state, long requestedBy) {
     }
 
     /** The deadline a request moves: the item's for the lead office's line, else the line's own or, without one, the item's. */
@@ -117,6 +124,8 @@ public class Extensions {
                 .orElseThrow(() -> new InvalidInputException("proposedDeadline", "extension.error.open"));
         audit.record(AuditAction.REQUEST, AUDIT_TYPE, id, line.label(), Map.of("deadline", current.toString()),
                 Map.of("deadline", proposed.toString(), "reason", text));
+        notifications.send(approvals.inCharge(line.leadOfficeId(), line.isLead()), "extension.notification.requested",
+                List.of(line.party(), line.headline(), proposed), "/approvals");
         log.info("{} asked to move the deadline of line #{} ({}{}) from {} to {}", user.getUsername(), lineId, line.party(),
                 line.isLead() ? ", the item's deadline" : "", current, proposed);
         return id;
@@ -160,6 +169,8 @@ public class Extensions {
             // the deadline was set as late or later meanwhile: approving would not extend it
             throw new InvalidInputException("state", "extension.error.outdated");
         }
+        notifications.send(List.of(request.requestedBy()), approve ? "extension.notification.approved" : "extension.notification.rejected",
+                List.of(line.headline(), line.party(), approve ? request.proposed() : text), "/items/" + line.itemId() + "/lines#extensions");
         audit.record(approve ? AuditAction.APPROVE : AuditAction.REJECT, AUDIT_TYPE, requestId, line.label(),
                 Map.of("state", ExtensionState.PENDING.name(), "deadline", String.valueOf(before)),
                 Map.of("state", state.name(), "deadline", (approve ? request.proposed() : before).toString(), "comment", text));
@@ -217,10 +228,10 @@ public class Extensions {
     }
 
     private Request find(long requestId) {
-        return jdbc.sql("select assignment_id, proposed_deadline, reason, state from extension_request where id = :id")
+        return jdbc.sql("select assignment_id, proposed_deadline, reason, state, requested_by from extension_request where id = :id")
                 .param("id", requestId)
                 .query((row, number) -> new Request(requestId, row.getLong(1), row.getObject(2, LocalDate.class), row.getString(3),
-                        ExtensionState.valueOf(row.getString(4))))
+                        ExtensionState.valueOf(row.getString(4)), row.getLong(5)))
                 .optional().orElseThrow(() -> new NotFoundException("extension", requestId));
     }
 

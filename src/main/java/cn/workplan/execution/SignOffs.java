@@ -3,11 +3,13 @@ package cn.workplan.execution;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
+import cn.workplan.notification.Notifications;
 import cn.workplan.plan.ItemExecution;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
@@ -37,17 +39,30 @@ public class SignOffs {
     private final ItemExecution items;
     private final ReportQueries reports;
     private final AuditTrail audit;
+    private final ApprovalQueries approvals;
+    private final Notifications notifications;
     private final Clock clock;
 
-    SignOffs(JdbcClient jdbc, ItemExecution items, ReportQueries reports, AuditTrail audit, Clock clock) {
+    SignOffs(JdbcClient jdbc, ItemExecution items, ReportQueries reports, AuditTrail audit, ApprovalQueries approvals,
+            Notifications notifications, Clock clock) {
         this.jdbc = jdbc;
         this.items = items;
         this.reports = reports;
         this.audit = audit;
+        this.approvals = approvals;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
     private record Item(long id, String headline, Long leadOfficeId, boolean signedOff, boolean published) {
+
+        String link() {
+            return "/items/" + id + "/lines#sign-off";
+        }
+    }
+
+    /** The proposal a leader decided: its note and who proposed it. */
+    private record Proposal(String note, long proposedBy) {
     }
 
     /** Whether the lead office's latest consolidated report says the item is done, or 100 %: a proposal needs it. */
@@ -84,6 +99,8 @@ public class SignOffs {
                 .query(Long.class).optional()
                 .orElseThrow(() -> new InvalidInputException("state", "signOff.error.proposed"));
         step(itemId, SignOffState.PROPOSED, user, text, now);
+        notifications.send(approvals.inCharge(item.leadOfficeId(), true), "signOff.notification.proposed",
+                List.of(user.displayName(), item.headline()), "/approvals");
         audit.record(AuditAction.REQUEST, AUDIT_TYPE, itemId, item.headline(), Map.of(),
                 Map.of("state", SignOffState.PROPOSED.name(), "note", text));
         log.info("{} proposed item #{} as done", user.getUsername(), itemId);
@@ -105,18 +122,20 @@ public class SignOffs {
         }
         var state = confirm ? SignOffState.CONFIRMED : SignOffState.RETURNED;
         var now = OffsetDateTime.now(clock);
-        var note = jdbc.sql("""
+        var proposal = jdbc.sql("""
                 update sign_off set state = :state, decided_by = :user, decided_at = :now, comment = :comment, version = version + 1
-                where item_id = :item and state = 'PROPOSED' and version = :version returning note""")
+                where item_id = :item and state = 'PROPOSED' and version = :version returning note, proposed_by""")
                 .param("state", state.name()).param("user", user.id()).param("now", now)
                 .param("comment", text.isEmpty() ? null : text).param("item", itemId).param("version", version)
-                .query(String.class).optional()
+                .query((row, number) -> new Proposal(row.getString(1), row.getLong(2))).optional()
                 // decided by another leader meanwhile, or withdrawn and proposed again with another note
                 .orElseThrow(() -> new InvalidInputException("state", "signOff.error.notProposed"));
-        if (confirm && !items.signOff(itemId, note, user.getUsername())) {
+        if (confirm && !items.signOff(itemId, proposal.note(), user.getUsername())) {
             throw new InvalidInputException("state", "signOff.error.signedOff");
         }
         step(itemId, state, user, text.isEmpty() ? null : text, now);
+        notifications.send(List.of(proposal.proposedBy()), confirm ? "signOff.notification.confirmed" : "signOff.notification.returned",
+                confirm ? List.of(item.headline()) : List.of(item.headline(), text), item.link());
         audit.record(confirm ? AuditAction.APPROVE : AuditAction.RETURN, AUDIT_TYPE, itemId, item.headline(),
                 Map.of("state", SignOffState.PROPOSED.name()), Map.of("state", state.name(), "comment", text));
         log.info("{} {} item #{}", user.getUsername(), confirm ? "signed off" : "sent back the sign-off of", itemId);
@@ -136,15 +155,16 @@ public class SignOffs {
         var now = OffsetDateTime.now(clock);
         // the sign-off row first (items signed off without a proposal, like the demo's, have none), then the item:
         // the same order as a decision, so that the two never wait for each other
-        jdbc.sql("""
+        var proposer = jdbc.sql("""
                 update sign_off set state = 'REOPENED', decided_by = :user, decided_at = :now, comment = :reason, version = version + 1
-                where item_id = :item""")
+                where item_id = :item returning proposed_by""")
                 .param("user", user.id()).param("now", now).param("reason", text).param("item", itemId)
-                .update();
+                .query(Long.class).list();
         if (!items.reopen(itemId, text, user.getUsername())) {
             throw new InvalidInputException("state", "signOff.error.notSignedOff");
         }
         step(itemId, SignOffState.REOPENED, user, text, now);
+        notifications.send(proposer, "signOff.notification.reopened", List.of(item.headline(), text), item.link());
         audit.record(AuditAction.REOPEN, AUDIT_TYPE, itemId, item.headline(), Map.of("state", SignOffState.CONFIRMED.name()),
                 Map.of("state", SignOffState.REOPENED.name(), "reason", text));
         log.info("{} reopened item #{}: {}", user.getUsername(), itemId, text);

@@ -130,6 +130,8 @@ class ExtensionsTest {
         assertThat(page(head).select("#line-" + lineA).text()).contains("原定 2030年6月30日");
         assertThat(deadline(lineB)).as("other lines keep the item's deadline").isNull();
         assertThat(audited(first)).containsExactly("REQUEST", "APPROVE");
+        assertThat(notified(head)).containsExactly("extension.notification.requested", "extension.notification.requested");
+        assertThat(notified(principalA)).containsExactly("extension.notification.approved", "extension.notification.approved");
     }
 
     @Test
@@ -145,6 +147,7 @@ class ExtensionsTest {
         assertThat(baseline(line)).isNull();
         assertThat(page(cooperatingStaff).select("#extension-" + request).text()).contains("不予批准", "请按原时限完成");
         assertThat(page(cooperatingStaff).select("#extension-request")).as("may ask again").isNotEmpty();
+        assertThat(notified(cooperatingStaff)).containsExactly("extension.notification.rejected");
     }
 
     @Test
@@ -295,6 +298,11 @@ class ExtensionsTest {
 
     private LocalDate baseline(long line) {
         return jdbc.sql("select baseline_deadline from assignment where id = :id").param("id", line).query(LocalDate.class).list().get(0);
+    }
+
+    private List<String> notified(CurrentUser someone) {
+        return jdbc.sql("select message_key from notification where user_id = :user order by id").param("user", someone.id())
+                .query(String.class).list();
     }
 
     private List<String> audited(long request) {

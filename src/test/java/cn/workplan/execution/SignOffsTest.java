@@ -131,6 +131,10 @@ class SignOffsTest {
         decide(leader, "confirm", "", version()).andExpect(flash().attribute("message", "signOff.confirmed"));
         assertThat(signedOff()).isTrue();
         assertThat(audited()).containsExactly("REQUEST", "RETURN", "REQUEST", "APPROVE");
+        assertThat(jdbc.sql("select message_key || ' ' || link from notification where user_id = :user order by id")
+                .param("user", leadStaff.id()).query(String.class).list())
+                .containsExactly("signOff.notification.returned /items/" + item + "/lines#sign-off",
+                        "signOff.notification.confirmed /items/" + item + "/lines#sign-off");
     }
 
     @Test
