@@ -191,6 +191,24 @@ class ExtensionsTest {
     }
 
     @Test
+    void anApprovalThatWouldNoLongerExtendAndRequestsOnASignedOffItemAreRefused() throws Exception {
+        ask(principalA, lineA, "2030-08-31", "施工延期").andExpect(flash().attribute("message", "extension.requested"));
+        long request = requestOn(lineA);
+        mvc.perform(post("/lines/{line}", lineA).param("itemId", Long.toString(item)).param("deadline", "2030-09-30").param("milestone", "")
+                .param("version", "0").with(csrf()).with(user(leadStaff))).andExpect(flash().attribute("message", "assignment.saved"));
+        decide(head, request, "approve", "", version(request), null).andExpect(flash().attribute("error", "extension.error.outdated"));
+        assertThat(state(request)).as("nothing of the approval stays").isEqualTo("PENDING");
+        assertThat(deadline(lineA)).isEqualTo(LocalDate.of(TestPlans.YEAR, 9, 30));
+        assertThat(baseline(lineA)).isNull();
+
+        jdbc.sql("update plan_node set completed_at = now() where id = :item").param("item", item).update();
+        decide(head, request, "approve", "", version(request), null).andExpect(flash().attribute("error", "extension.error.signedOff"));
+        ask(principalB, lineB, "2030-08-31", "施工延期").andExpect(flash().attribute("error", "extension.error.signedOff"));
+        assertThat(page(principalB).select("#extension-request")).isEmpty();
+        decide(head, request, "reject", "任务已办结", version(request), null).andExpect(flash().attribute("message", "extension.rejected"));
+    }
+
+    @Test
     void nobodyAsksForOrDecidesAnothersLineWhateverIdTheyTry() throws Exception {
         ask(principalA, lineA, "2030-08-31", "甲校的理由").andExpect(flash().attribute("message", "extension.requested"));
         long request = requestOn(lineA);
