@@ -28,6 +28,7 @@ public class AuditTrail {
 
     /** The actor recorded when nobody is logged in (start-up jobs, demo data). */
     public static final String SYSTEM_ACTOR = "system";
+    private static final int LABEL_LENGTH = 200;
 
     private final AuditEventRepository events;
     private final Clock clock;
@@ -51,7 +52,9 @@ public class AuditTrail {
             return;
         }
         var actor = currentActor();
-        events.save(new AuditEvent(Instant.now(clock), actor, action, entityType, entityId, label, changes));
+        // the label column holds 200 characters; an item's headline may have 500
+        var shortLabel = label != null && label.length() > LABEL_LENGTH ? label.substring(0, LABEL_LENGTH - 1) + "…" : label;
+        events.save(new AuditEvent(Instant.now(clock), actor, action, entityType, entityId, shortLabel, changes));
         log.info("audit: {} {} {} #{} ({}) fields={}", actor, action, entityType, entityId, label, changes.keySet());
     }
 

@@ -7,7 +7,7 @@ import cn.workplan.account.Role;
 
 import org.springframework.security.access.AccessDeniedException;
 
-/** Who may see and change which lines of responsibility. */
+/** Who may see and change which lines of responsibility, ask for their extension and decide it, and sign their item off. */
 final class AssignmentPolicy {
 
     private AssignmentPolicy() {
@@ -38,6 +38,24 @@ final class AssignmentPolicy {
         if (!manages(user, leadOfficeId)) {
             throw new AccessDeniedException("not allowed: manage the lines of responsibility");
         }
+    }
+
+    /**
+     * Who decides a line's extension request: for the lead office's line, which moves the item's own deadline, a
+     * leader; for any other line a leader or the head of the item's lead office.
+     */
+    static boolean decidesExtension(CurrentUser user, String kind, Long leadOfficeId) {
+        return user.is(Role.LEADER) || !"LEAD".equals(kind) && user.officeHead() && leadOffice(user, leadOfficeId);
+    }
+
+    /** The lead office proposes its item as done (办结). */
+    static boolean proposesSignOff(CurrentUser user, Long leadOfficeId) {
+        return leadOffice(user, leadOfficeId);
+    }
+
+    /** A leader confirms a proposed sign-off or sends it back, and reopens a signed-off item. */
+    static boolean decidesSignOff(CurrentUser user) {
+        return user.is(Role.LEADER);
     }
 
     private static boolean leadOffice(CurrentUser user, Long leadOfficeId) {

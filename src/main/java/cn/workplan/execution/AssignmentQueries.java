@@ -29,16 +29,18 @@ public class AssignmentQueries {
     private final SchoolService schools;
     private final ReportQueries reports;
     private final StatusLights lights;
+    private final ApprovalQueries approvals;
     private final Clock clock;
 
     AssignmentQueries(JdbcClient jdbc, PlanQueries plans, ItemQueries items, SchoolService schools, ReportQueries reports,
-            StatusLights lights, Clock clock) {
+            StatusLights lights, ApprovalQueries approvals, Clock clock) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.items = items;
         this.schools = schools;
         this.reports = reports;
         this.lights = lights;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -48,8 +50,8 @@ public class AssignmentQueries {
 
     /**
      * An item's lines as the viewer may see them (see {@link ItemLines}), with their reporting while the plan is
-     * carried out; the item itself as its page shows it, so whoever may not see the item gets its refusal. Four
-     * statements besides the item's own.
+     * carried out, their extension requests and the item's sign-off; the item itself as its page shows it, so
+     * whoever may not see the item gets its refusal. Seven statements besides the item's own.
      */
     public ItemLines ofItem(long itemId, CurrentUser user) {
         var item = items.item(itemId, user);
@@ -72,8 +74,27 @@ public class AssignmentQueries {
         var taken = all.stream().map(ItemLines.Line::schoolId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         var addable = manageable ? schools.options().stream().filter(school -> !taken.contains(school.id())).toList()
                 : List.<cn.workplan.org.OrgOption>of();
-        return new ItemLines(item, standing.published(), manageable, visible, addable,
-                standing.published() ? reporting(item, standing, visible) : null);
+        var reporting = standing.published() ? reporting(item, standing, visible) : null;
+        var extensions = approvals.ofItem(itemId, visible.stream().map(ItemLines.Line::id).collect(Collectors.toSet()), user);
+        var signOff = approvals.signOff(item, standing.published(), reporting != null && SignOffs.ready(reporting.progress()), user);
+        return new ItemLines(item, standing.published(), manageable, visible, addable, reporting, extensions,
+                request(item, standing.published(), visible, extensions, LocalDate.now(clock), user), signOff);
+    }
+
+    /** The viewer's own line, if they may ask for its extension: the item is carried out and has a deadline, none waits. */
+    private static ItemLines.Request request(cn.workplan.plan.ItemView item, boolean published, List<ItemLines.Line> lines,
+            List<Extension> extensions, LocalDate today, CurrentUser user) {
+        if (!published || item.signedOff()) {
+            return null;
+        }
+        for (var line : lines) {
+            var deadline = Extensions.deadlineMoved(line.kind(), line.deadline(), item.deadline());
+            if (AssignmentPolicy.owns(user, line.officeId(), line.schoolId()) && deadline != null
+                    && !ItemLines.pending(extensions, line.id())) {
+                return new ItemLines.Request(line, deadline, (deadline.isAfter(today) ? deadline : today).plusDays(1));
+            }
+        }
+        return null;
     }
 
     /** The item's and its lines' progress and lights today. */

@@ -12,9 +12,30 @@ import cn.workplan.plan.ItemView;
  *
  * @param manageable whether the viewer may add and remove schools and set each line's deadline and milestone
  * @param schools    the active schools not yet on the item, for adding (empty unless manageable)
+ * @param extensions the extension requests of the lines shown, newest first
+ * @param request    the viewer's own line, if they may ask for its extension now; {@code null} otherwise
+ * @param signOff    where the item's sign-off stands
  */
 public record ItemLines(ItemView item, boolean published, boolean manageable, List<Line> lines, List<OrgOption> schools,
-        Reporting reporting) {
+        Reporting reporting, List<Extension> extensions, Request request, SignOff signOff) {
+
+    /**
+     * The line the viewer may ask an extension for.
+     *
+     * @param deadline the deadline the request would move: the item's for the lead office's line
+     * @param earliest the earliest day it may ask for: after that deadline, and after today
+     */
+    public record Request(Line line, LocalDate deadline, LocalDate earliest) {
+    }
+
+    /** Whether a request on the line waits for a decision. */
+    public boolean pending(long lineId) {
+        return pending(extensions, lineId);
+    }
+
+    static boolean pending(List<Extension> extensions, long lineId) {
+        return extensions.stream().anyMatch(extension -> extension.lineId() == lineId && extension.state() == ExtensionState.PENDING);
+    }
 
     /**
      * Where the item's reporting stands, while its plan is carried out ({@code null} before).
@@ -37,9 +58,11 @@ public record ItemLines(ItemView item, boolean published, boolean manageable, Li
      * @param party     the office's or school's name
      * @param deadline  the line's own deadline, or {@code null} when the item's applies
      * @param milestone what this office or school is to reach, in its words
+     * @param baselineDeadline the deadline before the first approved extension of the line moved it, {@code null}
+     *                  while none did (the lead office's extensions move the item's deadline, see the item)
      */
     public record Line(long id, long itemId, String kind, Long officeId, Long schoolId, String party, LocalDate deadline,
-            String milestone, long version) {
+            String milestone, long version, LocalDate baselineDeadline) {
 
         public boolean isSchool() {
             return "SCHOOL".equals(kind);

@@ -1,6 +1,8 @@
 package cn.workplan.plan;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Collection;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ItemQueries {
 
     private static final List<String> HISTORY_FIELDS = List.of("headline", "body", "leadOfficeId",
-            "cooperatingOfficeIds", "schoolIds", "targets", "deadline", "q1", "q2", "q3", "q4", "keyItem", "tags");
+            "cooperatingOfficeIds", "schoolIds", "targets", "deadline", "q1", "q2", "q3", "q4", "keyItem", "tags", "signedOff");
 
     private final PlanNodeRepository nodes;
     private final PlanQueries plans;
@@ -36,6 +38,7 @@ public class ItemQueries {
     private final SchoolService schools;
     private final PersonDirectory people;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
     public ItemView item(long nodeId, CurrentUser user) {
         var item = nodes.findById(nodeId).filter(node -> node.getKind() == NodeKind.ITEM)
@@ -55,10 +58,10 @@ public class ItemQueries {
                 item.getBody(), item.getLeadOfficeId(), officeNames.get(item.getLeadOfficeId()),
                 List.copyOf(item.getCooperatingOfficeIds()), names(item.getCooperatingOfficeIds(), officeNames),
                 List.copyOf(item.getSchoolIds()), names(item.getSchoolIds(), schoolNames),
-                List.copyOf(item.getTargets()), item.getDeadlineKind(), item.getDeadline(),
+                List.copyOf(item.getTargets()), item.getDeadlineKind(), item.getDeadline(), item.getBaselineDeadline(),
                 List.of(item.getQ1(), item.getQ2(), item.getQ3(), item.getQ4()), item.isKeyItem(), List.copyOf(item.getTags()),
                 item.getCarriedFromId(), origin == null ? null : origin.planId(), origin == null ? null : origin.title(),
-                item.getVersion(), numbered.editable(), outline.childrenOf(nodeId),
+                item.getVersion(), item.getCompletedAt(), numbered.editable(), outline.childrenOf(nodeId),
                 comments.stream().map(comment -> new ItemView.Comment(authors.getOrDefault(comment.authorId(), "?"),
                         comment.createdAt(), comment.body())).toList());
     }
@@ -76,12 +79,13 @@ public class ItemQueries {
         var officeNames = offices.names();
         var schoolNames = schools.names();
         var views = new ArrayList<RevisionView>();
+        var zone = clock.getZone();
         Map<String, Object> previous = Map.of();
         for (var revision : revisions.of(nodeId)) {
             var changes = new ArrayList<RevisionView.Change>();
             for (var field : HISTORY_FIELDS) {
-                var before = text(field, previous.get(field), officeNames, schoolNames);
-                var after = text(field, revision.snapshot().get(field), officeNames, schoolNames);
+                var before = text(field, previous.get(field), officeNames, schoolNames, zone);
+                var after = text(field, revision.snapshot().get(field), officeNames, schoolNames, zone);
                 boolean unsetAtCreation = previous.isEmpty() && (after.isEmpty() || "false".equals(after));
                 if (!Objects.equals(before, after) && !unsetAtCreation) {
                     changes.add(new RevisionView.Change(field, before, after));
@@ -94,7 +98,8 @@ public class ItemQueries {
         return views;
     }
 
-    private static String text(String field, Object value, Map<Long, String> officeNames, Map<Long, String> schoolNames) {
+    private static String text(String field, Object value, Map<Long, String> officeNames, Map<Long, String> schoolNames,
+            ZoneId zone) {
         if (value == null) {
             return "";
         }
@@ -103,6 +108,7 @@ public class ItemQueries {
             case "cooperatingOfficeIds" -> String.join("、", names(longs(value), officeNames));
             case "schoolIds" -> String.join("、", names(longs(value), schoolNames));
             case "targets", "tags" -> String.join("；", ((Collection<?>) value).stream().map(String::valueOf).toList());
+            case "signedOff" -> Instant.parse((String) value).atZone(zone).toLocalDate().toString();
             default -> String.valueOf(value);
         };
     }

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A task item with everything its page shows: details, names of offices and schools, comments. */
+/**
+ * A task item with everything its page shows: details, names of offices and schools, comments.
+ *
+ * @param baselineDeadline the deadline before the first approved extension moved it, {@code null} while it never moved
+ * @param signedOffAt      when a leader confirmed the item done (办结), {@code null} while it is open
+ */
 public record ItemView(
         long id,
         long planId,
@@ -21,6 +26,7 @@ public record ItemView(
         List<Target> targets,
         DeadlineKind deadlineKind,
         LocalDate deadline,
+        LocalDate baselineDeadline,
         List<String> quarters,
         boolean keyItem,
         List<String> tags,
@@ -28,12 +34,17 @@ public record ItemView(
         Long carriedFromPlanId,
         String carriedFromPlanTitle,
         long version,
+        Instant signedOffAt,
         boolean editable,
         List<OutlineNode> points,
         List<Comment> comments) {
 
     /** A review comment. */
     public record Comment(String author, Instant createdAt, String body) {
+    }
+
+    public boolean signedOff() {
+        return signedOffAt != null;
     }
 
     /** The item as its edit form starts. */

@@ -69,6 +69,9 @@ class PlanNode {
 
     private LocalDate deadline;
 
+    /** The deadline before the first approved extension moved it; {@code null} while it never moved. */
+    private LocalDate baselineDeadline;
+
     private String q1 = "";
 
     private String q2 = "";
@@ -143,6 +146,23 @@ class PlanNode {
         this.targets = new ArrayList<>(targets);
     }
 
+    /**
+     * Moves the deadline to a later day, as an approved extension does: the deadline becomes a day (kind DATE), and
+     * the deadline before the first extension stays as the baseline.
+     */
+    void extendDeadline(LocalDate later) {
+        if (baselineDeadline == null) {
+            baselineDeadline = deadline;
+        }
+        deadlineKind = DeadlineKind.DATE;
+        deadline = later;
+    }
+
+    /** Signed off (办结) at the given time, or reopened with {@code null}. */
+    void complete(Instant at) {
+        completedAt = at;
+    }
+
     /** Takes over another item's details, as next year's copy of it. */
     void copyDetailsFrom(PlanNode item, LocalDate deadline) {
         this.leadOfficeId = item.leadOfficeId;
@@ -180,6 +200,7 @@ class PlanNode {
         snapshot.put("q4", q4);
         snapshot.put("keyItem", keyItem);
         snapshot.put("tags", List.copyOf(tags));
+        snapshot.put("signedOff", completedAt == null ? null : completedAt.toString());
         return snapshot;
     }
 

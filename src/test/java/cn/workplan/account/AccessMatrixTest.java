@@ -203,6 +203,17 @@ class AccessMatrixTest {
         endpoint(GET,  "/evidence/{evidence}",                              LOGIN,        OK,           OK,           DENIED,       OK,           OK),
         endpoint(POST, "/evidence/{evidence}/delete?line={schoolLine}&period=2026-03", LOGIN, DENIED,   DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(POST, "/evidence/{evidence}/verification?line={schoolLine}&period=2026-03&verdict=VERIFIED", LOGIN, DENIED, DENIED, DENIED, DENIED, REDIRECT),
+        // extension requests: {extension} waits on {schoolLine}, {decidedExtension} on {officeLine} was rejected; the published
+        // item is led by an office none of the matrix's accounts belongs to. Refusals after the permission check (a blank
+        // reason or comment, a decided request) return to the page with a message and change nothing.
+        endpoint(GET,  "/approvals",                                        LOGIN,        DENIED,       OK,           OK,           DENIED,       DENIED),
+        endpoint(POST, "/lines/{officeLine}/extensions?itemId={publishedItem}&reason=", LOGIN, DENIED, DENIED,     REDIRECT,     DENIED,       DENIED),
+        endpoint(POST, "/extensions/{extension}/decision?itemId={publishedItem}&decision=reject&comment=&version=0", LOGIN, DENIED, REDIRECT, DENIED, DENIED, DENIED),
+        endpoint(POST, "/extensions/{decidedExtension}/withdraw?itemId={publishedItem}", LOGIN, DENIED, DENIED,   REDIRECT,     DENIED,       DENIED),
+        // sign-off: proposing is the lead office's (none of the matrix's accounts); a leader's blank comment or reason is refused
+        endpoint(POST, "/items/{publishedItem}/sign-off?note=",             LOGIN,        DENIED,       DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/items/{publishedItem}/sign-off/decision?decision=return&comment=&version=0", LOGIN, DENIED, REDIRECT, DENIED, DENIED, DENIED),
+        endpoint(POST, "/items/{publishedItem}/sign-off/reopen?reason=",    LOGIN,        DENIED,       REDIRECT,     DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/items/{draftItem}/edit",                           LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(POST, "/items/{draftItem}",                                LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(GET,  "/items/{draftItem}/history",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
@@ -288,6 +299,14 @@ class AccessMatrixTest {
         notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
         all.put("notification", jdbc.sql("select max(id) from notification where user_id = :user").param("user", matrixAdmin)
                 .query(Long.class).single());
+        var requester = data.idOf(signIn.login(Role.PRINCIPAL));
+        for (var extension : List.of(List.of("extension", "schoolLine", "PENDING"), List.of("decidedExtension", "officeLine", "REJECTED"))) {
+            all.put(extension.get(0), jdbc.sql("""
+                    insert into extension_request (assignment_id, item_id, current_deadline, proposed_deadline, reason, state, requested_by)
+                    values (:line, :item, date '2026-06-30', date '2026-09-30', '设备未到货', :state, :user) returning id""")
+                    .param("line", all.get(extension.get(1))).param("item", all.get("publishedItem")).param("state", extension.get(2))
+                    .param("user", requester).query(Long.class).single());
+        }
         records = Map.copyOf(all);
     }
 

@@ -80,8 +80,9 @@ class LinesTest {
         assertThat(parties(principalA)).containsExactly("责任学校");
         assertThat(page(principalA).select("#lines").text()).doesNotContain(schoolName(schoolB));
         assertThat(parties(data.login(data.user(Role.PRINCIPAL, null, schoolC)))).isEmpty();
-        assertThat(page(principalA).select("form")).as("no controls but the navbar's").allMatch(form ->
-                form.attr("action").equals("/logout") || form.attr("action").equals("/search"));
+        assertThat(page(principalA).select("form")).as("no controls but the navbar's and asking to extend its own line")
+                .allMatch(form -> form.attr("action").equals("/logout") || form.attr("action").equals("/search")
+                        || form.attr("action").equals("/lines/" + line(schoolA) + "/extensions"));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     /** Kinds of record the audit page offers as a filter. */
-    static final java.util.List<String> ENTITY_TYPES = java.util.List.of("OFFICE", "SCHOOL", "USER", "PLAN", "ASSIGNMENT", "REPORT", "NOTICE");
+    static final java.util.List<String> ENTITY_TYPES = java.util.List.of("OFFICE", "SCHOOL", "USER", "PLAN", "ASSIGNMENT", "REPORT", "NOTICE",
+            "EXTENSION", "SIGN_OFF");
 
     private final AuditQueries audit;
 

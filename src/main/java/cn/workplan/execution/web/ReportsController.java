@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import cn.workplan.account.CurrentUser;
+import cn.workplan.execution.ApprovalQueries;
 import cn.workplan.execution.ProgressReports;
 import cn.workplan.execution.ReportData;
 import cn.workplan.execution.ReportPage;
@@ -49,16 +50,19 @@ class ReportsController {
 
     private final ReportQueries queries;
     private final ProgressReports reports;
+    private final ApprovalQueries approvals;
 
-    ReportsController(ReportQueries queries, ProgressReports reports) {
+    ReportsController(ReportQueries queries, ProgressReports reports, ApprovalQueries approvals) {
         this.queries = queries;
         this.reports = reports;
+        this.approvals = approvals;
     }
 
     @GetMapping("/reports")
     String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("mine", queries.mine(user));
         model.addAttribute("reviews", queries.pendingReviews(user));
+        model.addAttribute("extensions", user.officeHead() ? approvals.pending(user).extensions().size() : 0);
         model.addAttribute("today", queries.today());
         return "execution/reports";
     }
