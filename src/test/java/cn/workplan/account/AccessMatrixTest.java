@@ -195,6 +195,8 @@ class AccessMatrixTest {
         // progress reports: {schoolLine} is the shared principal's school's line on the published item, {officeLine} the
         // shared office's (cooperating); {report} was sent on {schoolLine} for March with the file {evidence}
         endpoint(GET,  "/reports",                                          LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/plans/{published}/reporting",                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/{published}/reporting?cycle=MONTHLY&dueDay=25", LOGIN,     REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/lines/{schoolLine}/reports/2026-03",               LOGIN,        OK,           OK,           DENIED,       OK,           OK),
         endpoint(GET,  "/lines/{officeLine}/reports/2026-03",               LOGIN,        OK,           OK,           OK,           DENIED,       OK),
         endpoint(POST, "/lines/{schoolLine}/reports/2026-02?progress=IN_PROGRESS&percent=10&narrative=草稿", LOGIN, DENIED, DENIED, DENIED, REDIRECT, DENIED),
