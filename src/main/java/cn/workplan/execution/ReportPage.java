@@ -14,10 +14,11 @@ import java.util.List;
  * @param verifiable whether the viewer may mark its evidence verified or questioned (inspectors)
  * @param lines      for the lead office's consolidated report: the item's other lines in this period
  * @param suggested  for the consolidated report: the mean of the other lines' approved progress
+ * @param maxFileMegabytes the largest evidence file accepted
  */
 public record ReportPage(ReportLine line, ReportingPeriod period, LocalDate dueOn, Report report, List<TargetValue> targets,
         List<Evidence> evidence, List<Event> history, List<ReportingPeriod> periods, boolean editable, boolean reviewable,
-        boolean verifiable, Light light, List<LineStatus> lines, Integer suggested, String accept) {
+        boolean verifiable, Light light, List<LineStatus> lines, Integer suggested, long maxFileMegabytes) {
 
     /** The saved report. */
     public record Report(long id, ReportState state, Progress progress, int percent, String narrative, String reviewComment,
@@ -54,6 +55,11 @@ public record ReportPage(ReportLine line, ReportingPeriod period, LocalDate dueO
     /** Another line of the item in the same period, for the lead office's consolidation. */
     public record LineStatus(long lineId, String kind, String party, ReportState state, Integer percent, Progress progress,
             String narrative) {
+    }
+
+    /** What the file chooser offers. */
+    public String accept() {
+        return EvidenceType.ACCEPT;
     }
 
     public boolean hasReport() {

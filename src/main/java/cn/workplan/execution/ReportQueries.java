@@ -170,7 +170,7 @@ public class ReportQueries {
         boolean done = line.signedOff() || report != null && report.state().counts() && report.progress() == Progress.DONE;
         return new ReportPage(line, period, period.dueOn(line.dueDay()), report, targets, files, history, line.periodsBegun(today),
                 editable, reviewable, user.is(Role.INSPECTOR), lights.light(line.schedule(), percent, done, today), others,
-                suggested, EvidenceType.ACCEPT + "|" + evidence.maxFileSize().toMegabytes());
+                suggested, evidence.maxFileSize().toMegabytes());
     }
 
     /**
