@@ -47,10 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their parents before anything is written. Generated rows bypass the services, so they are neither
  * audited nor given item revisions: their history starts with the first real edit.
  *
- * <p>To grow this into a county over many years (issue #6), add a step per kind of data to
- * {@link #generate}, each writing with {@link #batch} in its own transaction, e.g. monthly progress reports
- * per item and school once the progress module exists. For millions of rows, PostgreSQL's {@code COPY}
- * (PgJDBC's {@code CopyManager}) is the next step up from batches.
+ * <p>Issued plans get their lines of responsibility as publishing makes them, and on request
+ * ({@code workplan.generate.reports=true}) every line its monthly progress reports, written by one
+ * {@code insert … select} per plan inside PostgreSQL (millions of rows in a minute or two).
  */
 @Slf4j
 @Component
@@ -112,6 +111,9 @@ public class VolumeDataGenerator implements ApplicationRunner {
             var status = i == settings.plans() - 1 ? settings.status() : PlanStatus.CLOSED;
             plans.add(generatePlan(new PlanSpec(year, settings.items(), settings.chapters(), status, settings.seed() * 31 + year)));
         }
+        if (settings.reports()) {
+            plans.forEach(plan -> generateReports(plan.planId()));
+        }
         log.info("Volume data generated in {} ms: {} school(s) added, {} plan(s) of {} items ({} rows in all)",
                 millis(System.nanoTime() - start), added, plans.size(), settings.items(),
                 added + plans.stream().mapToInt(plan -> 1 + plan.nodes() + plan.cooperatingOffices() + plan.schoolLinks()
@@ -159,6 +161,57 @@ public class VolumeDataGenerator implements ApplicationRunner {
             log.info("Added {} schools ({} active now) in {} ms", rows.size(), active + rows.size(), millis(System.nanoTime() - start));
             return rows.size();
         });
+    }
+
+    /** What the generated reports say, one after the other. */
+    private static final String[] NARRATIVES = {
+        "按计划推进，本月完成阶段任务，相关台账资料已整理归档。",
+        "召开专题推进会，明确责任分工和时间节点，工作有序开展。",
+        "完成本月既定目标，开展自查自纠，发现问题已即时整改。",
+        "组织专项督导检查，覆盖全部责任学校，整改清单已下发。",
+        "受经费到位时间影响，进度略慢于计划，已协调加快推进。",
+        "完成培训和宣传动员，师生参与率达到预期，成效初步显现。",
+    };
+
+    /**
+     * Writes the monthly progress reports of every line of the plan, for each month of its year that has
+     * begun (all twelve for a past year): progress rising over the year at a pace of each line's own, a few
+     * lines blocked now and then. A past year's reports are all approved; in the current year, one report in
+     * seventeen was returned, and the current month's are sent (half of the lines) or not written yet. One
+     * statement, returning how many reports were written.
+     */
+    public int generateReports(long planId) {
+        long start = System.nanoTime();
+        var today = LocalDate.now(clock);
+        Integer written = transactions.execute(tx -> jdbc.update("""
+                insert into progress_report (assignment_id, plan_id, item_id, period_start, state, progress, percent, narrative,
+                                             review_comment, author_id, submitted_at, reviewed_at)
+                select a.id, a.plan_id, a.item_id, make_date(p.year, m.month, 1),
+                       case when m.current then 'SUBMITTED'
+                            when m.past_year = false and (a.id + m.month) % 17 = 0 and a.kind <> 'LEAD' then 'RETURNED'
+                            else 'APPROVED' end,
+                       case when pct.value >= 100 then 'DONE' when (a.id + m.month) % 23 = 0 then 'BLOCKED' else 'IN_PROGRESS' end,
+                       pct.value,
+                       (?::text[])[1 + (a.id + m.month) % ?],
+                       case when not m.current and m.past_year = false and (a.id + m.month) % 17 = 0 and a.kind <> 'LEAD'
+                            then '请补充佐证材料，并写明下月计划。' end,
+                       (select u.id from app_user u where u.active and (u.school_id = a.school_id or u.office_id = a.office_id)
+                        order by u.id limit 1),
+                       make_date(p.year, m.month, 1) + 20,
+                       case when m.current then null else make_date(p.year, m.month, 1) + 24 end
+                from assignment a
+                join plan p on p.id = a.plan_id
+                cross join lateral (
+                    select g as month, p.year < ? as past_year, p.year = ? and g = ? as current
+                    from generate_series(1, case when p.year < ? then 12 when p.year = ? then ? else 0 end) g) m
+                cross join lateral (
+                    select least(100, greatest(0, m.month * (90 + (a.id % 4) * 10) / 12 - (a.id % 7) * 2)) as value) pct
+                where a.plan_id = ? and (not m.current or a.id % 2 = 0)
+                on conflict (assignment_id, period_start) do nothing""",
+                NARRATIVES, NARRATIVES.length, today.getYear(), today.getYear(), today.getMonthValue(), today.getYear(),
+                today.getYear(), today.getMonthValue(), planId));
+        log.info("Generated {} progress reports for plan #{} in {} ms", written, planId, millis(System.nanoTime() - start));
+        return written == null ? 0 : written;
     }
 
     /**

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed      seed of the random choices: the same settings on the same directory give the same plans
  * @param principals whether to give every school without one a principal's account (login {@code p<school id>},
  *                  the demo principal's password), for load tests
+ * @param reports   whether to give every line of the generated plans its monthly progress reports, up to the
+ *                  current month (see {@code VolumeDataGenerator#generateReports})
  */
 @ConfigurationProperties("workplan.generate")
 public record VolumeDataProperties(
@@ -30,7 +32,8 @@ public record VolumeDataProperties(
         @DefaultValue("0") int lastYear,
         @DefaultValue("PUBLISHED") PlanStatus status,
         @DefaultValue("1") long seed,
-        @DefaultValue("false") boolean principals) {
+        @DefaultValue("false") boolean principals,
+        @DefaultValue("false") boolean reports) {
 
     public VolumeDataProperties {
         if (plans < 0 || items < 1 || chapters < 1 || schools < 0) {
