@@ -114,6 +114,8 @@ public class VolumeDataGenerator implements ApplicationRunner {
         if (settings.reports()) {
             plans.forEach(plan -> generateReports(plan.planId()));
         }
+        // fresh statistics, so that the planner knows the tables' new sizes before autovacuum gets to them
+        jdbc.execute("analyze");
         log.info("Volume data generated in {} ms: {} school(s) added, {} plan(s) of {} items ({} rows in all)",
                 millis(System.nanoTime() - start), added, plans.size(), settings.items(),
                 added + plans.stream().mapToInt(plan -> 1 + plan.nodes() + plan.cooperatingOffices() + plan.schoolLinks()

@@ -175,7 +175,8 @@ public class ReportQueries {
 
     /**
      * The reporting of a principal's school or an office: the current period's report of each open line of
-     * the plans being carried out, earlier reports still open, and the 50 newest reports. Two statements.
+     * the plans being carried out, earlier reports still open, and the 50 newest reports of those plans. Two
+     * statements.
      */
     public MyReports mine(CurrentUser user) {
         String party = user.schoolId() != null ? "a.school_id" : user.officeId() != null ? "a.office_id" : null;
@@ -204,9 +205,9 @@ public class ReportQueries {
         var written = jdbc.sql("""
                 select r.id, r.assignment_id, n.headline, p.report_cycle, r.period_start, r.state, r.percent, r.progress, r.submitted_at,
                        r.review_comment, a.kind, coalesce(o.name, s.name), n.id, p.title, p.report_due_day
-                from progress_report r join assignment a on a.id = r.assignment_id join plan_node n on n.id = r.item_id
-                join plan p on p.id = r.plan_id left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-                where %s = :party
+                from assignment a join plan p on p.id = a.plan_id join progress_report r on r.assignment_id = a.id
+                join plan_node n on n.id = r.item_id left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+                where %s = :party and p.status = 'PUBLISHED'
                 order by r.period_start desc, r.updated_at desc limit 50""".formatted(party))
                 .param("party", user.schoolId() != null ? user.schoolId() : user.officeId())
                 .query((row, number) -> {
