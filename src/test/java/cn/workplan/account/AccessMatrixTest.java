@@ -202,6 +202,8 @@ class AccessMatrixTest {
         endpoint(POST, "/lines/{schoolLine}/reports/2026-02?progress=IN_PROGRESS&percent=10&narrative=草稿", LOGIN, DENIED, DENIED, DENIED, REDIRECT, DENIED),
         endpoint(POST, "/lines/{officeLine}/reports/2026-02?progress=IN_PROGRESS&percent=10&narrative=草稿", LOGIN, DENIED, DENIED, REDIRECT, DENIED, DENIED),
         endpoint(POST, "/reports/{report}/review?line={schoolLine}&period=2026-03&decision=approve&version=1", LOGIN, DENIED, DENIED, DENIED, DENIED, DENIED),
+        endpoint(GET,  "/evidence",                                         LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
+        endpoint(GET,  "/evidence?verification=QUESTIONED",                 LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
         endpoint(GET,  "/evidence/{evidence}",                              LOGIN,        OK,           OK,           DENIED,       OK,           OK),
         endpoint(POST, "/evidence/{evidence}/delete?line={schoolLine}&period=2026-03", LOGIN, DENIED,   DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(POST, "/evidence/{evidence}/verification?line={schoolLine}&period=2026-03&verdict=VERIFIED", LOGIN, DENIED, DENIED, DENIED, DENIED, REDIRECT),

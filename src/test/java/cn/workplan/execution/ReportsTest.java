@@ -235,6 +235,8 @@ class ReportsTest {
         long evidence = jdbc.sql("select e.id from evidence e join progress_report r on r.id = e.report_id where r.assignment_id = :line")
                 .param("line", lineA).query(Long.class).single();
         var inspector = data.login(data.user(Role.INSPECTOR));
+        assertThat(page(inspector, "/evidence").select("#evidence-rows li").eachText())
+                .as("the worklist starts with what waits for a check").anyMatch(row -> row.contains("教室.jpg") && row.contains("待核验"));
         mvc.perform(post("/evidence/{id}/verification", evidence).param("line", Long.toString(lineA)).param("period", "2030-03")
                 .param("verdict", "QUESTIONED").with(csrf()).with(user(inspector)))
                 .andExpect(flash().attribute("error", "evidence.error.noteRequired"));
@@ -242,6 +244,9 @@ class ReportsTest {
                 .param("verdict", "QUESTIONED").param("note", "照片与任务无关").with(csrf()).with(user(inspector)))
                 .andExpect(flash().attribute("message", "evidence.checked"));
         assertThat(page(principalA, report(lineA)).select("#evidence-" + evidence).text()).contains("存疑", "照片与任务无关");
+        assertThat(page(inspector, "/evidence?verification=QUESTIONED").select("#evidence-rows li").eachText())
+                .anyMatch(row -> row.contains("教室.jpg") && row.contains("存疑"));
+        assertThat(page(inspector, "/evidence").select("#evidence-rows").text()).doesNotContain(schoolName(schoolA));
         mvc.perform(post("/evidence/{id}/verification", evidence).param("line", Long.toString(lineA)).param("period", "2030-03")
                 .param("verdict", "VERIFIED").with(csrf()).with(user(leadStaff))).andExpect(status().isForbidden());
     }
@@ -298,6 +303,10 @@ class ReportsTest {
 
     private String narrative(long line) {
         return jdbc.sql("select narrative from progress_report where assignment_id = :line").param("line", line).query(String.class).single();
+    }
+
+    private String schoolName(long schoolId) {
+        return jdbc.sql("select name from school where id = :id").param("id", schoolId).query(String.class).single();
     }
 
     private int itemPercent() {
