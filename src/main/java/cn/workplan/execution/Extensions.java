@@ -43,9 +43,11 @@ public class Extensions {
     private final Notifications notifications;
     private final ApprovalQueries approvals;
     private final Clock clock;
+    private final ReportQueries lines;
 
     Extensions(JdbcClient jdbc, ItemExecution items, AuditTrail audit, Notifications notifications, ApprovalQueries approvals,
-            Clock clock) {
+            Clock clock, ReportQueries lines) {
+        this.lines = lines;
         this.jdbc = jdbc;
         this.items = items;
         this.audit = audit;
@@ -53,30 +55,6 @@ public class Extensions {
         this.approvals = approvals;
         this.clock = clock;
     }
-
-    /** A line with what a request on it needs of its item and plan. */
-    private record Line(long id, String kind, Long officeId, Long schoolId, String party, LocalDate ownDeadline, long itemId,
-            String headline, LocalDate itemDeadline, Long leadOfficeId, boolean signedOff, boolean published, int year) {
-
-        boolean isLead() {
-            return "LEAD".equals(kind);
-        }
-
-        LocalDate deadline() {
-            return deadlineMoved(kind, ownDeadline, itemDeadline);
-        }
-
-        String label() {
-            return party + " · " + headline;
-        }
-    }
-
-    private static final String LINE = """
-            select a.id, a.kind, a.office_id, a.school_id, coalesce(o.name, s.name), a.deadline, n.id, n.headline, n.deadline,
-                   n.lead_office_id, n.completed_at is not null, p.status = 'PUBLISHED', p.year
-            from assignment a join plan_node n on n.id = a.item_id join plan p on p.id = a.plan_id
-            left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-            where a.id = :line""";
 
     private record Request(long id, long lineId, LocalDate proposed, String reason, ExtensionState state, long requestedBy) {
     }
@@ -88,12 +66,12 @@ public class Extensions {
 
     /** Asks for the line's deadline (the lead office's line: the item's) to move to a later day. Returns the request's id. */
     public long request(long lineId, LocalDate proposed, String reason, CurrentUser user) {
-        var line = line(lineId);
+        var line = lines.line(lineId);
         if (!AssignmentPolicy.owns(user, line.officeId(), line.schoolId())) {
             throw new AccessDeniedException("not allowed: ask for an extension of line " + lineId);
         }
         checkOpen(line);
-        var current = line.deadline();
+        var current = deadlineMoved(line.kind(), line.deadline(), line.itemDeadline());
         if (current == null) {
             throw new InvalidInputException("deadline", "extension.error.noDeadline");
         }
@@ -137,7 +115,7 @@ public class Extensions {
      */
     public void decide(long requestId, boolean approve, String comment, long version, CurrentUser user) {
         var request = find(requestId);
-        var line = line(request.lineId());
+        var line = lines.line(request.lineId());
         if (!AssignmentPolicy.decidesExtension(user, line.kind(), line.leadOfficeId())) {
             throw new AccessDeniedException("not allowed: decide extension request " + requestId);
         }
@@ -163,7 +141,7 @@ public class Extensions {
             // another decision (or the requester's withdrawal) came first
             throw new InvalidInputException("state", "extension.error.decided");
         }
-        var before = line.deadline();
+        var before = deadlineMoved(line.kind(), line.deadline(), line.itemDeadline());
         if (approve && !(line.isLead() ? items.extendDeadline(line.itemId(), request.proposed(), request.reason(), user.getUsername())
                 : moveLine(line.id(), request.proposed()))) {
             // the deadline was set as late or later meanwhile: approving would not extend it
@@ -181,7 +159,7 @@ public class Extensions {
     /** The requester's office or school takes back a request not yet decided. */
     public void withdraw(long requestId, CurrentUser user) {
         var request = find(requestId);
-        var line = line(request.lineId());
+        var line = lines.line(request.lineId());
         if (!AssignmentPolicy.owns(user, line.officeId(), line.schoolId())) {
             throw new AccessDeniedException("not allowed: withdraw extension request " + requestId);
         }
@@ -209,22 +187,13 @@ public class Extensions {
                 .update() == 1;
     }
 
-    private static void checkOpen(Line line) {
+    private static void checkOpen(ReportLine line) {
         if (!line.published()) {
             throw new InvalidInputException("state", "assignment.error.notPublished");
         }
         if (line.signedOff()) {
             throw new InvalidInputException("state", "extension.error.signedOff");
         }
-    }
-
-    private Line line(long lineId) {
-        return jdbc.sql(LINE).param("line", lineId)
-                .query((row, number) -> new Line(row.getLong(1), row.getString(2), row.getObject(3, Long.class),
-                        row.getObject(4, Long.class), row.getString(5), row.getObject(6, LocalDate.class), row.getLong(7),
-                        row.getString(8), row.getObject(9, LocalDate.class), row.getObject(10, Long.class), row.getBoolean(11),
-                        row.getBoolean(12), row.getInt(13)))
-                .optional().orElseThrow(() -> new NotFoundException("line", lineId));
     }
 
     private Request find(long requestId) {

@@ -11,7 +11,6 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.notification.Notifications;
-import cn.workplan.system.NotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +37,10 @@ public class LineReminders {
     private final Notifications notifications;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ReportQueries lines;
 
-    LineReminders(JdbcClient jdbc, Notifications notifications, AuditTrail audit, Clock clock) {
+    LineReminders(JdbcClient jdbc, Notifications notifications, AuditTrail audit, Clock clock, ReportQueries lines) {
+        this.lines = lines;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.audit = audit;
@@ -76,14 +77,6 @@ public class LineReminders {
         }
     }
 
-    private record Line(long id, long itemId, String kind, Long officeId, Long schoolId, String party, String headline,
-            Long leadOfficeId, boolean open) {
-
-        String label() {
-            return party + " · " + headline;
-        }
-    }
-
     /** Whether the person may remind the lines of an item led by the office (the 催办 buttons on the item's lines). */
     public boolean allows(CurrentUser user, Long leadOfficeId) {
         return AssignmentPolicy.reminds(user, leadOfficeId);
@@ -97,21 +90,11 @@ public class LineReminders {
     /** Reminds the line's people, unless refused; only the lead office, leaders and administrators may. */
     @Transactional
     public Outcome remind(long lineId, CurrentUser user) {
-        var line = jdbc.sql("""
-                select a.id, a.item_id, a.kind, a.office_id, a.school_id, coalesce(o.name, s.name), n.headline, n.lead_office_id,
-                       p.status = 'PUBLISHED' and n.completed_at is null
-                from assignment a join plan_node n on n.id = a.item_id join plan p on p.id = a.plan_id
-                left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-                where a.id = :line""")
-                .param("line", lineId)
-                .query((row, number) -> new Line(row.getLong(1), row.getLong(2), row.getString(3), row.getObject(4, Long.class),
-                        row.getObject(5, Long.class), row.getString(6), row.getString(7), row.getObject(8, Long.class),
-                        row.getBoolean(9)))
-                .optional().orElseThrow(() -> new NotFoundException("line", lineId));
+        var line = lines.line(lineId);
         if (!AssignmentPolicy.reminds(user, line.leadOfficeId())) {
             throw new AccessDeniedException("not allowed: remind line " + lineId);
         }
-        if (!line.open()) {
+        if (!line.published() || line.signedOff()) {
             return refused(line, Refusal.NOT_OPEN, null);
         }
         if (AssignmentPolicy.owns(user, line.officeId(), line.schoolId())) {
@@ -144,7 +127,7 @@ public class LineReminders {
         return new Outcome(line.itemId(), line.party(), sent, null, null);
     }
 
-    private static Outcome refused(Line line, Refusal refusal, Instant remindedAt) {
+    private static Outcome refused(ReportLine line, Refusal refusal, Instant remindedAt) {
         log.info("Reminder of line #{} ({}) refused: {}", line.id(), line.party(), refusal);
         return new Outcome(line.itemId(), line.party(), 0, refusal, remindedAt);
     }

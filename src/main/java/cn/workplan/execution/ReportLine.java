@@ -6,11 +6,22 @@ import java.util.List;
 /**
  * A line of responsibility with what its reports need to know of its item and plan.
  *
- * @param deadline the line's own deadline, or the item's when it has none
+ * @param deadline     the line's own deadline, or the item's when it has none
+ * @param itemDeadline the item's deadline
  */
 public record ReportLine(long id, String kind, Long officeId, Long schoolId, String party, LocalDate deadline, String milestone,
-        long itemId, String headline, List<String> quarters, Long leadOfficeId, String leadOffice, boolean signedOff,
-        long planId, String planTitle, int year, String planStatus, ReportCycle cycle, int dueDay) {
+        long itemId, String headline, LocalDate itemDeadline, List<String> quarters, Long leadOfficeId, String leadOffice,
+        boolean signedOff, long planId, String planTitle, int year, String planStatus, ReportCycle cycle, int dueDay) {
+
+    /** Whether its plan is being carried out. */
+    public boolean published() {
+        return "PUBLISHED".equals(planStatus);
+    }
+
+    /** The line as the audit log and the logs name it: its office or school, and the item. */
+    public String label() {
+        return party + " · " + headline;
+    }
 
     public boolean isLead() {
         return "LEAD".equals(kind);

@@ -25,7 +25,7 @@ public class ReportQueries {
 
     private static final String LINE_COLUMNS = """
             a.id, a.kind, a.office_id, a.school_id, coalesce(o.name, s.name) as party, coalesce(a.deadline, n.deadline) as deadline,
-            a.milestone, n.id as item_id, n.headline, n.q1, n.q2, n.q3, n.q4, n.lead_office_id, lo.name as lead_office,
+            a.milestone, n.id as item_id, n.headline, n.deadline as item_deadline, n.q1, n.q2, n.q3, n.q4, n.lead_office_id, lo.name as lead_office,
             n.completed_at is not null as signed_off, p.id as plan_id, p.title, p.year, p.status, p.report_cycle, p.report_due_day
             """;
 
@@ -70,16 +70,22 @@ public class ReportQueries {
         return new ReportLine(row.getLong("id"), row.getString("kind"), row.getObject("office_id", Long.class),
                 row.getObject("school_id", Long.class), row.getString("party"), row.getObject("deadline", LocalDate.class),
                 row.getString("milestone"), row.getLong("item_id"), row.getString("headline"),
+                row.getObject("item_deadline", LocalDate.class),
                 List.of(row.getString("q1"), row.getString("q2"), row.getString("q3"), row.getString("q4")),
                 row.getObject("lead_office_id", Long.class), row.getString("lead_office"), row.getBoolean("signed_off"),
                 row.getLong("plan_id"), row.getString("title"), row.getInt("year"), row.getString("status"),
                 ReportCycle.valueOf(row.getString("report_cycle")), row.getInt("report_due_day"));
     }
 
+    /** A line with its item and plan, whoever asks: the caller decides what the person may do with it. */
+    ReportLine line(long lineId) {
+        return jdbc.sql(LINE + "where a.id = :line").param("line", lineId).query(ReportQueries::mapLine).optional()
+                .orElseThrow(() -> new NotFoundException("line", lineId));
+    }
+
     /** The line, if the viewer may see it: its own office or school, the item's lead office, leaders, inspectors, admins. */
     ReportLine visibleLine(long lineId, CurrentUser user) {
-        var line = jdbc.sql(LINE + "where a.id = :line").param("line", lineId).query(ReportQueries::mapLine).optional()
-                .orElseThrow(() -> new NotFoundException("line", lineId));
+        var line = line(lineId);
         if (!AssignmentPolicy.seesAll(user, line.leadOfficeId()) && !AssignmentPolicy.owns(user, line.officeId(), line.schoolId())) {
             throw new AccessDeniedException("not allowed: see line " + lineId);
         }
@@ -94,8 +100,7 @@ public class ReportQueries {
 
     /** Whether the viewer writes this line's reports: its own office's staff or its own school's principal. */
     static boolean writes(CurrentUser user, ReportLine line) {
-        return AssignmentPolicy.owns(user, line.officeId(), line.schoolId()) && "PUBLISHED".equals(line.planStatus())
-                && !line.signedOff();
+        return AssignmentPolicy.owns(user, line.officeId(), line.schoolId()) && line.published() && !line.signedOff();
     }
 
     /** Whether the viewer reviews this line's reports: staff of the item's lead office, for every line but its own. */

@@ -3,8 +3,8 @@ package cn.workplan.execution;
 import java.util.Map;
 
 import cn.workplan.account.CurrentUser;
-import cn.workplan.account.Role;
 import cn.workplan.audit.AuditTrail;
+import cn.workplan.plan.PlanPermissions;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 
@@ -77,9 +77,9 @@ public class ReportingSettings {
         log.info("{} set plan #{} to report {} by day {}", user.getUsername(), planId, cycle, dueDay);
     }
 
-    /** The general office and administrators arrange the plans, this too. */
+    /** The general office and administrators arrange the plans, and so set how they report. */
     private static void check(CurrentUser user) {
-        if (!user.is(Role.ADMIN) && !(user.is(Role.OFFICE_STAFF) && user.coordinator())) {
+        if (!PlanPermissions.arranges(user)) {
             throw new AccessDeniedException("not allowed: set how a plan reports");
         }
     }

@@ -16,4 +16,9 @@ public record PlanPermissions(
         boolean close,
         boolean delete,
         boolean copy) {
+
+    /** Whether the person arranges the bureau's plans (the general office's staff and administrators), whatever the plan. */
+    public static boolean arranges(cn.workplan.account.CurrentUser user) {
+        return PlanPolicy.arrangesPlans(user);
+    }
 }
