@@ -3,6 +3,7 @@ package cn.workplan.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,9 @@ class PlanImportBrowserTest {
         click(page, node.findElement(By.tagName("summary")));
         new Select(node.findElement(By.cssSelector("form.change-kind select"))).selectByValue("POINT");
         click(page, node.findElement(By.cssSelector("form.change-kind button")));
-        wait(page).until(driver -> "POINT".equals(node(driver, "开展主题党日活动").getAttribute("data-kind")));
+        // the page reloads after the change: until it has, the row may be missing or stale
+        wait(page).until(driver -> find(driver, "开展主题党日活动")
+                .map(row -> "POINT".equals(row.getAttribute("data-kind"))).orElse(false));
 
         click(page, page.findElement(By.id("confirm-import-0")));
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("outline")));
@@ -80,9 +83,13 @@ class PlanImportBrowserTest {
     }
 
     private static WebElement node(WebDriver page, String headline) {
+        return find(page, headline).orElseThrow();
+    }
+
+    private static Optional<WebElement> find(WebDriver page, String headline) {
         return page.findElements(By.cssSelector(".import-node")).stream()
                 .filter(row -> row.findElement(By.cssSelector(".node-headline")).getText().equals(headline))
-                .findFirst().orElseThrow();
+                .findFirst();
     }
 
     private static void click(WebDriver page, WebElement element) {
