@@ -19,6 +19,7 @@ import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.demo.PlanComposer.Directory;
 import cn.workplan.demo.PlanComposer.Node;
+import cn.workplan.execution.LineStandings;
 import cn.workplan.org.SchoolKind;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.PlanPublished;
@@ -66,9 +67,11 @@ public class VolumeDataGenerator implements ApplicationRunner {
     private final VolumeDataProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final LineStandings standing;
 
     VolumeDataGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, VolumeDataProperties properties,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, LineStandings standing) {
+        this.standing = standing;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -197,12 +200,15 @@ public class VolumeDataGenerator implements ApplicationRunner {
                        (?::text[])[1 + (a.id + m.month) % ?],
                        case when not m.current and m.past_year = false and (a.id + m.month) % 17 = 0 and a.kind <> 'LEAD'
                             then '请补充佐证材料，并写明下月计划。' end,
-                       (select u.id from app_user u where u.active and (u.school_id = a.school_id or u.office_id = a.office_id)
-                        order by u.id limit 1),
+                       coalesce(school_author.id, office_author.id),
                        make_date(p.year, m.month, 1) + 20,
                        case when m.current then null else make_date(p.year, m.month, 1) + 24 end
                 from assignment a
                 join plan p on p.id = a.plan_id
+                left join (select school_id, min(id) as id from app_user where active and school_id is not null group by school_id)
+                    school_author on school_author.school_id = a.school_id
+                left join (select office_id, min(id) as id from app_user where active and office_id is not null group by office_id)
+                    office_author on office_author.office_id = a.office_id
                 cross join lateral (
                     select g as month, p.year < ? as past_year, p.year = ? and g = ? as current
                     from generate_series(1, case when p.year < ? then 12 when p.year = ? then ? else 0 end) g) m
@@ -212,7 +218,9 @@ public class VolumeDataGenerator implements ApplicationRunner {
                 on conflict (assignment_id, period_start) do nothing""",
                 NARRATIVES, NARRATIVES.length, today.getYear(), today.getYear(), today.getMonthValue(), today.getYear(),
                 today.getYear(), today.getMonthValue(), planId));
-        log.info("Generated {} progress reports for plan #{} in {} ms", written, planId, millis(System.nanoTime() - start));
+        int lines = standing.refreshPlan(planId);
+        log.info("Generated {} progress reports for plan #{} and brought its {} lines up to date in {} ms", written, planId, lines,
+                millis(System.nanoTime() - start));
         return written == null ? 0 : written;
     }
 

@@ -48,10 +48,12 @@ public class ProgressReports {
     private final EvidenceProperties limits;
     private final Clock clock;
     private final Notifications notifications;
+    private final LineStandings standing;
 
     ProgressReports(JdbcClient jdbc, ReportQueries queries, AuditTrail audit, EvidenceProperties limits, Clock clock,
-            Notifications notifications) {
+            Notifications notifications, LineStandings standing) {
         this.notifications = notifications;
+        this.standing = standing;
         this.jdbc = jdbc;
         this.queries = queries;
         this.audit = audit;
@@ -126,6 +128,7 @@ public class ProgressReports {
         }
         if (send) {
             event(reportId, "SUBMITTED", user, null);
+            standing.refresh(lineId);
             audit.record(AuditAction.SUBMIT, AUDIT_TYPE, reportId, label(line, period),
                     Map.of(), Map.of("state", state.name(), "progress", data.progress().name(), "percent", data.percent(),
                             "files", evidence + uploads.size()));
@@ -169,6 +172,7 @@ public class ProgressReports {
             throw new StaleEditException(AUDIT_TYPE, reportId);
         }
         event(reportId, approve ? "APPROVED" : "RETURNED", user, text.isEmpty() ? null : text);
+        standing.refresh(line.id());
         var period = new ReportingPeriod(line.cycle(), report.periodStart());
         if (report.authorId() != null) {
             var when = Notifications.message(period.messageKey(), period.start().getYear(), period.number());

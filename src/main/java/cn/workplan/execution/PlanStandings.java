@@ -1,0 +1,166 @@
+package cn.workplan.execution;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where a plan's items and lines stand on a given day, for dashboards and drafted reports: each item's
+ * consolidated progress and light as its lines page shows them, each line's latest progress and light. Read
+ * from the standing kept on the lines ({@link LineStandings}), so one statement reads a whole plan however
+ * many reports it has. Callers check who may see what.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanStandings {
+
+    private final JdbcClient jdbc;
+    private final StatusLights lights;
+    private final Clock clock;
+
+    PlanStandings(JdbcClient jdbc, StatusLights lights, Clock clock) {
+        this.jdbc = jdbc;
+        this.lights = lights;
+        this.clock = clock;
+    }
+
+    /**
+     * A plan's reporting setting and its current period on a day.
+     *
+     * @param period the period whose reports are being collected, {@code null} before the plan's year; the last
+     *               period of the year after it
+     */
+    public record Reporting(long planId, int year, ReportCycle cycle, int dueDay, ReportingPeriod period) {
+
+        /** The period's report is due on this day ({@code null} without a period). */
+        public LocalDate due() {
+            return period == null ? null : period.dueOn(dueDay);
+        }
+    }
+
+    /**
+     * One task item.
+     *
+     * @param percent      its consolidated progress: the lead office's latest approved consolidated report, or
+     *                     the mean of its other lines' latest approved progress (see {@link ItemProgress})
+     * @param consolidated whether the lead office wrote it
+     * @param done         signed off (办结)
+     * @param lines        its lines besides the lead office's
+     * @param reported     its lines (the lead office's too) whose report for the current period was sent
+     * @param allLines     all its lines, the lead office's too
+     */
+    public record Item(long itemId, int percent, boolean consolidated, boolean done, Light light, LocalDate deadline,
+            int lines, int reported, int allLines) {
+    }
+
+    /**
+     * One line.
+     *
+     * @param percent its latest sent or approved progress (0 without one)
+     * @param done    whether that report says it is done, or the item is signed off
+     * @param reportedNow whether its report for the current period was sent
+     */
+    public record Line(long lineId, long itemId, String kind, Long officeId, Long schoolId, int percent, boolean done,
+            Light light, LocalDate deadline, boolean reportedNow) {
+    }
+
+    /** The plan's reporting setting and current period today. */
+    public Reporting reporting(long planId) {
+        return reporting(planId, today());
+    }
+
+    Reporting reporting(long planId, LocalDate day) {
+        return jdbc.sql("select year, report_cycle, report_due_day from plan where id = :plan").param("plan", planId)
+                .query((row, number) -> reporting(planId, row.getInt(1), ReportCycle.valueOf(row.getString(2)), row.getInt(3), day))
+                .single();
+    }
+
+    private static Reporting reporting(long planId, int year, ReportCycle cycle, int dueDay, LocalDate day) {
+        ReportingPeriod period = null;
+        if (day.getYear() >= year) {
+            period = cycle.periodOf(day.getYear() > year ? LocalDate.of(year, 12, 31) : day);
+        }
+        return new Reporting(planId, year, cycle, dueDay, period);
+    }
+
+    /** Every task item of the plan, by id in outline order of their ids; one statement. */
+    public Map<Long, Item> items(Reporting plan, LocalDate day) {
+        var items = new LinkedHashMap<Long, Item>();
+        jdbc.sql("""
+                select n.id, n.deadline, n.q1, n.q2, n.q3, n.q4, n.completed_at is not null as signed_off,
+                       count(a.id) filter (where a.kind <> 'LEAD') as lines,
+                       coalesce(avg(coalesce(a.approved_percent, 0)) filter (where a.kind <> 'LEAD'), 0) as mean,
+                       max(a.approved_percent) filter (where a.kind = 'LEAD') as consolidated,
+                       count(a.id) filter (where a.reported_period >= :period) as reported,
+                       count(a.id) as all_lines
+                from plan_node n left join assignment a on a.item_id = n.id
+                where n.plan_id = :plan and n.kind = 'ITEM'
+                group by n.id order by n.id""")
+                .param("plan", plan.planId()).param("period", periodStart(plan))
+                .query((row, number) -> {
+                    var consolidated = row.getObject("consolidated", Integer.class);
+                    int percent = consolidated != null ? consolidated : (int) Math.round(row.getDouble("mean"));
+                    boolean done = row.getBoolean("signed_off");
+                    var deadline = date(row, "deadline");
+                    var light = lights.light(new StatusLights.Schedule(plan.year(), deadline, quarters(row)), percent, done, day);
+                    return new Item(row.getLong("id"), percent, consolidated != null, done, light, deadline, row.getInt("lines"),
+                            row.getInt("reported"), row.getInt("all_lines"));
+                })
+                .list().forEach(item -> items.put(item.itemId(), item));
+        return items;
+    }
+
+    /** Every line of the plan, or only one school's or office's ({@code party} null: all); one statement. */
+    public List<Line> lines(Reporting plan, LocalDate day, Long schoolId, Long officeId) {
+        var lines = new ArrayList<Line>();
+        jdbc.sql("""
+                select a.id, a.item_id, a.kind, a.office_id, a.school_id, coalesce(a.deadline, n.deadline) as deadline,
+                       coalesce(a.reported_percent, 0) as percent, a.reported_done or n.completed_at is not null as done,
+                       coalesce(a.reported_period >= :period, false) as reported_now, n.q1, n.q2, n.q3, n.q4
+                from assignment a join plan_node n on n.id = a.item_id
+                where a.plan_id = :plan and (cast(:school as bigint) is null or a.school_id = :school)
+                  and (cast(:office as bigint) is null or a.office_id = :office)
+                order by a.item_id, a.id""")
+                .param("plan", plan.planId()).param("period", periodStart(plan)).param("school", schoolId).param("office", officeId)
+                .query((row, number) -> {
+                    var deadline = date(row, "deadline");
+                    int percent = row.getInt("percent");
+                    boolean done = row.getBoolean("done");
+                    return new Line(row.getLong("id"), row.getLong("item_id"), row.getString("kind"), row.getObject("office_id", Long.class),
+                            row.getObject("school_id", Long.class), percent, done,
+                            lights.light(new StatusLights.Schedule(plan.year(), deadline, quarters(row)), percent, done, day),
+                            deadline, row.getBoolean("reported_now"));
+                })
+                .list().forEach(lines::add);
+        return lines;
+    }
+
+    /** Today in the bureau's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static LocalDate periodStart(Reporting plan) {
+        // before the plan's year no period has begun: nothing counts as reported
+        return plan.period() == null ? LocalDate.of(9999, 1, 1) : plan.period().start();
+    }
+
+    private static List<String> quarters(ResultSet row) throws SQLException {
+        return List.of(row.getString("q1"), row.getString("q2"), row.getString("q3"), row.getString("q4"));
+    }
+
+    private static LocalDate date(ResultSet row, String column) throws SQLException {
+        Date value = row.getDate(column);
+        return value == null ? null : value.toLocalDate();
+    }
+}
