@@ -84,6 +84,10 @@
         if (event.target.id === 'role') {
             syncUserScope();
         }
+        // choosers that show what they choose at once (the dashboards' plan, township and target)
+        if (event.target.hasAttribute('data-submit-on-change') && event.target.form) {
+            event.target.form.submit();
+        }
     });
 
     function syncDeadline() {

@@ -20,6 +20,7 @@ import lombok.extern.slf4j.Slf4j;
 import cn.workplan.demo.PlanComposer.Directory;
 import cn.workplan.demo.PlanComposer.Node;
 import cn.workplan.execution.LineStandings;
+import cn.workplan.execution.ReportTally;
 import cn.workplan.org.SchoolKind;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.PlanPublished;
@@ -68,10 +69,12 @@ public class VolumeDataGenerator implements ApplicationRunner {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final LineStandings standing;
+    private final ReportTally tally;
 
     VolumeDataGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, VolumeDataProperties properties,
-            Clock clock, ApplicationEventPublisher events, LineStandings standing) {
+            Clock clock, ApplicationEventPublisher events, LineStandings standing, ReportTally tally) {
         this.standing = standing;
+        this.tally = tally;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -116,6 +119,7 @@ public class VolumeDataGenerator implements ApplicationRunner {
         }
         if (settings.reports()) {
             plans.forEach(plan -> generateReports(plan.planId()));
+            tally.compact();
         }
         // fresh statistics, so that the planner knows the tables' new sizes before autovacuum gets to them
         jdbc.execute("analyze");
@@ -218,8 +222,19 @@ public class VolumeDataGenerator implements ApplicationRunner {
                 on conflict (assignment_id, period_start) do nothing""",
                 NARRATIVES, NARRATIVES.length, today.getYear(), today.getYear(), today.getMonthValue(), today.getYear(),
                 today.getYear(), today.getMonthValue(), planId));
+        // the actual values of the items' targets: near the target, closer as the year goes on, a few schools short
+        Integer values = transactions.execute(tx -> jdbc.update("""
+                insert into progress_report_value (report_id, target_id, actual)
+                select r.id, t.id,
+                       case when t.comparator in ('<=', '<') then round(t.value * (0.4 + (r.assignment_id % 9) * 0.09), 2)
+                            else least(case when t.unit = '%' then 100 else t.value * 2 end,
+                                       round(t.value * (0.86 + r.percent * 0.0012 + (r.assignment_id % 7) * 0.008), 2)) end
+                from progress_report r join plan_item_target t on t.node_id = r.item_id
+                where r.plan_id = ?
+                on conflict do nothing""", planId));
         int lines = standing.refreshPlan(planId);
-        log.info("Generated {} progress reports for plan #{} and brought its {} lines up to date in {} ms", written, planId, lines,
+        log.info("Generated {} progress reports ({} target values) for plan #{} and brought its {} lines up to date in {} ms", written,
+                values, planId, lines,
                 millis(System.nanoTime() - start));
         return written == null ? 0 : written;
     }

@@ -58,9 +58,20 @@ public class PlanStandings {
      * @param lines        its lines besides the lead office's
      * @param reported     its lines (the lead office's too) whose report for the current period was sent
      * @param allLines     all its lines, the lead office's too
+     * @param leadLine     the lead office's line, {@code null} when the item has none (not yet published)
      */
     public record Item(long itemId, int percent, boolean consolidated, boolean done, Light light, LocalDate deadline,
-            int lines, int reported, int allLines) {
+            int lines, int reported, int allLines, Long leadLine) {
+
+        /** Signed off, or its consolidated progress reached 100 %. */
+        public boolean finished() {
+            return done || percent >= 100;
+        }
+
+        /** Behind schedule (yellow) or overdue (red), and not finished: what leaders chase. */
+        public boolean lagging() {
+            return !finished() && (light == Light.RED || light == Light.YELLOW);
+        }
     }
 
     /**
@@ -96,16 +107,20 @@ public class PlanStandings {
     /** Every task item of the plan, by id in outline order of their ids; one statement. */
     public Map<Long, Item> items(Reporting plan, LocalDate day) {
         var items = new LinkedHashMap<Long, Item>();
+        // the lines are summed up first, in one index-only pass over the plan's lines (assignment_standing_idx)
         jdbc.sql("""
                 select n.id, n.deadline, n.q1, n.q2, n.q3, n.q4, n.completed_at is not null as signed_off,
-                       count(a.id) filter (where a.kind <> 'LEAD') as lines,
-                       coalesce(avg(coalesce(a.approved_percent, 0)) filter (where a.kind <> 'LEAD'), 0) as mean,
-                       max(a.approved_percent) filter (where a.kind = 'LEAD') as consolidated,
-                       count(a.id) filter (where a.reported_period >= :period) as reported,
-                       count(a.id) as all_lines
-                from plan_node n left join assignment a on a.item_id = n.id
+                       coalesce(l.lines, 0) as lines, coalesce(l.mean, 0) as mean, l.consolidated,
+                       coalesce(l.reported, 0) as reported, coalesce(l.all_lines, 0) as all_lines, l.lead_line
+                from plan_node n left join (
+                    select a.item_id, count(*) filter (where a.kind <> 'LEAD') as lines,
+                           avg(coalesce(a.approved_percent, 0)) filter (where a.kind <> 'LEAD') as mean,
+                           max(a.approved_percent) filter (where a.kind = 'LEAD') as consolidated,
+                           count(*) filter (where a.reported_period >= :period) as reported,
+                           count(*) as all_lines, max(a.id) filter (where a.kind = 'LEAD') as lead_line
+                    from assignment a where a.plan_id = :plan group by a.item_id) l on l.item_id = n.id
                 where n.plan_id = :plan and n.kind = 'ITEM'
-                group by n.id order by n.id""")
+                order by n.id""")
                 .param("plan", plan.planId()).param("period", periodStart(plan))
                 .query((row, number) -> {
                     var consolidated = row.getObject("consolidated", Integer.class);
@@ -114,14 +129,23 @@ public class PlanStandings {
                     var deadline = date(row, "deadline");
                     var light = lights.light(new StatusLights.Schedule(plan.year(), deadline, quarters(row)), percent, done, day);
                     return new Item(row.getLong("id"), percent, consolidated != null, done, light, deadline, row.getInt("lines"),
-                            row.getInt("reported"), row.getInt("all_lines"));
+                            row.getInt("reported"), row.getInt("all_lines"), row.getObject("lead_line", Long.class));
                 })
                 .list().forEach(item -> items.put(item.itemId(), item));
         return items;
     }
 
-    /** Every line of the plan, or only one school's or office's ({@code party} null: all); one statement. */
+    /** Every line of the plan, or only one school's or office's ({@code null}: all); one statement. */
     public List<Line> lines(Reporting plan, LocalDate day, Long schoolId, Long officeId) {
+        return lines(plan, day, schoolId, officeId, null);
+    }
+
+    /** The lines of the plan's schools in a township; one statement. */
+    public List<Line> linesOfTownship(Reporting plan, LocalDate day, String township) {
+        return lines(plan, day, null, null, township);
+    }
+
+    private List<Line> lines(Reporting plan, LocalDate day, Long schoolId, Long officeId, String township) {
         var lines = new ArrayList<Line>();
         jdbc.sql("""
                 select a.id, a.item_id, a.kind, a.office_id, a.school_id, coalesce(a.deadline, n.deadline) as deadline,
@@ -130,8 +154,11 @@ public class PlanStandings {
                 from assignment a join plan_node n on n.id = a.item_id
                 where a.plan_id = :plan and (cast(:school as bigint) is null or a.school_id = :school)
                   and (cast(:office as bigint) is null or a.office_id = :office)
+                  and (cast(:township as varchar) is null
+                       or a.school_id in (select s.id from school s where s.township = cast(:township as varchar)))
                 order by a.item_id, a.id""")
                 .param("plan", plan.planId()).param("period", periodStart(plan)).param("school", schoolId).param("office", officeId)
+                .param("township", township)
                 .query((row, number) -> {
                     var deadline = date(row, "deadline");
                     int percent = row.getInt("percent");

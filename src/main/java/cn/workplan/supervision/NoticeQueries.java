@@ -72,6 +72,33 @@ public class NoticeQueries {
                 .list();
     }
 
+    /**
+     * A plan's open notices (not closed) for the dashboard: unanswered past their deadline first, then by reply
+     * deadline. One statement; the caller checks that the viewer sees the whole bureau.
+     */
+    public List<OpenNotice> openOfPlan(long planId) {
+        return jdbc.sql("""
+                select n.id, n.year, n.number, n.item_id, n.item_headline, coalesce(o.name, s.name), n.reply_by, n.state,
+                       n.replied_at is null and n.reply_by < :today
+                from notice n left join office o on o.id = n.office_id left join school s on s.id = n.school_id
+                where n.plan_id = :plan and n.state <> 'CLOSED'
+                order by n.replied_at is null and n.reply_by < :today desc, n.reply_by, n.id""")
+                .param("plan", planId).param("today", LocalDate.now(clock))
+                .query((row, n) -> new OpenNotice(row.getLong(1), properties.number(row.getInt(2), row.getInt(3)), row.getLong(4),
+                        row.getString(5), row.getString(6), row.getObject(7, LocalDate.class), NoticeState.valueOf(row.getString(8)),
+                        row.getBoolean(9)))
+                .list();
+    }
+
+    /**
+     * An open notice.
+     *
+     * @param overdue not answered, and its reply deadline has passed
+     */
+    public record OpenNotice(long id, String number, long itemId, String itemHeadline, String recipient, LocalDate replyBy,
+            NoticeState state, boolean overdue) {
+    }
+
     /** One notice with its history and what the viewer may do with it; three statements (four for office staff). */
     public NoticeView notice(long id, CurrentUser user) {
         var viewer = policy.viewer(user);

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The one-click reminder (催办) of a line, from the 责任落实 page; back to that page with what came of it. */
+/**
+ * The one-click reminder (催办) of a line, from the 责任落实 page or a dashboard; back to that page with what came of it.
+ */
 @Controller
 class RemindersController {
 
@@ -23,7 +25,8 @@ class RemindersController {
     }
 
     @PostMapping("/lines/{line}/remind")
-    String remind(@AuthenticationPrincipal CurrentUser user, @PathVariable long line, RedirectAttributes flash) {
+    String remind(@AuthenticationPrincipal CurrentUser user, @PathVariable long line,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String back, RedirectAttributes flash) {
         var outcome = reminders.remind(line, user);
         if (outcome.sent()) {
             flash.addFlashAttribute("message", "reminder.sent");
@@ -31,6 +34,10 @@ class RemindersController {
         } else {
             flash.addFlashAttribute("error", outcome.refusal().messageKey());
             flash.addFlashAttribute("errorArgs", new Object[] {outcome.party(), formats.dateTime(outcome.remindedAt())});
+        }
+        // back to the dashboard the reminder was sent from; never to another site
+        if (back != null && back.startsWith("/dashboard") && !back.contains("//") && !back.contains("\\")) {
+            return "redirect:" + back;
         }
         return "redirect:/items/" + outcome.itemId() + "/lines";
     }

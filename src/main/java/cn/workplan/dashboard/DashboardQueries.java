@@ -1,0 +1,405 @@
+package cn.workplan.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.workplan.account.CurrentUser;
+import cn.workplan.execution.LineReminders;
+import cn.workplan.execution.PlanStandings;
+import cn.workplan.execution.ReportingPeriod;
+import cn.workplan.plan.NodeKind;
+import cn.workplan.plan.Outline;
+import cn.workplan.plan.OutlineNode;
+import cn.workplan.plan.PlanQueries;
+import cn.workplan.supervision.NoticeQueries;
+import cn.workplan.system.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The leaders' dashboard of a plan: a constant number of statements whatever the plan's size — the plans to
+ * choose from, the outline (for numbers, chapters and lead offices), the items' standings, the school × chapter
+ * grid, the tally of the months, the targets (and one target's schools), the open notices.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardQueries {
+
+    /** How many items the chase list shows; the rest are a click away. */
+    static final int CHASE_ROWS = 20;
+
+    private final JdbcClient jdbc;
+    private final PlanQueries plans;
+    private final PlanStandings standings;
+    private final NoticeQueries notices;
+    private final LineReminders reminders;
+
+    DashboardQueries(JdbcClient jdbc, PlanQueries plans, PlanStandings standings, NoticeQueries notices, LineReminders reminders) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.standings = standings;
+        this.notices = notices;
+        this.reminders = reminders;
+    }
+
+    /** The plans being carried out or closed, newest first. */
+    List<Dashboard.PlanChoice> plans() {
+        return jdbc.sql("select id, year, title, status from plan where status in ('PUBLISHED', 'CLOSED') order by year desc, id desc")
+                .query((row, n) -> new Dashboard.PlanChoice(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4)))
+                .list();
+    }
+
+    /** The plan asked for, or the current one: the newest published plan of this year or before, else the newest. */
+    Dashboard.PlanChoice choose(List<Dashboard.PlanChoice> choices, Long planId) {
+        if (planId != null) {
+            return choices.stream().filter(choice -> choice.id() == planId).findFirst()
+                    .orElseThrow(() -> new NotFoundException("PLAN", planId));
+        }
+        int year = standings.today().getYear();
+        return choices.stream().filter(choice -> "PUBLISHED".equals(choice.status()) && choice.year() <= year).findFirst()
+                .or(() -> choices.stream().findFirst())
+                .orElseThrow(() -> new NotFoundException("PLAN", 0L));
+    }
+
+    /** The leaders' dashboard; {@code township} narrows the school grid to one township's schools. */
+    public Dashboard leaders(Long planId, String township, Long targetId, CurrentUser user) {
+        if (!DashboardScope.of(user).bureau()) {
+            throw new AccessDeniedException("not allowed: the bureau's dashboard");
+        }
+        var choices = plans();
+        var plan = choose(choices, planId);
+        var view = PlanView.of(plans.outline(plan.id(), user));
+        var reporting = standings.reporting(plan.id());
+        var today = standings.today();
+        var items = standings.items(reporting, today);
+
+        var tiles = new int[5];
+        int reported = 0;
+        int lines = 0;
+        var chase = new ArrayList<Dashboard.ChaseRow>();
+        for (var item : items.values()) {
+            var status = Status.of(item.finished(), item.light());
+            tiles[status.ordinal()]++;
+            reported += item.reported();
+            lines += item.allLines();
+            if (item.lagging()) {
+                var node = view.node(item.itemId());
+                chase.add(new Dashboard.ChaseRow(item.itemId(), node.label(), node.headline(), node.leadOffice(), item.deadline(),
+                        item.percent(), status, item.leadLine(), item.leadLine() != null && reminders.allows(user, node.leadOfficeId())));
+            }
+        }
+        chase.sort(Comparator.comparing((Dashboard.ChaseRow row) -> row.status() != Status.OVERDUE)
+                .thenComparing(Dashboard.ChaseRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Dashboard.ChaseRow::itemId));
+        var open = notices.openOfPlan(plan.id());
+        var tally = new Dashboard.Tiles(items.size(), tiles[0], tiles[1], tiles[2], tiles[3], tiles[4], reported, lines, open.size(),
+                (int) open.stream().filter(NoticeQueries.OpenNotice::overdue).count());
+
+        var gridChapters = view.chapters().stream()
+                .map(chapter -> new Dashboard.Chapter(chapter.id(), chapter.label(), chapter.headline())).toList();
+        var grid = grid(plan.id(), reporting, today, view, gridChapters);
+        var townships = townships(grid, gridChapters);
+
+        var targets = targets(plan.id(), view);
+        var chosen = targets.stream().filter(target -> Objects.equals(target.id(), targetId)).findFirst()
+                .or(() -> targets.stream().findFirst()).orElse(null);
+        return new Dashboard(plan, choices, reporting.period(), today, tally, groups(view.chapterGroups(items)),
+                ranking(groups(view.officeGroups(items))), gridChapters, townships, grid,
+                township == null || township.isBlank() ? null : township, months(plan.id(), reporting, lines), targets, chosen,
+                chosen == null ? List.of() : targetSchools(chosen), chase.subList(0, Math.min(CHASE_ROWS, chase.size())), chase.size(), open);
+    }
+
+    // ------------------------------------------------------------------------------------------ groups
+
+    private static List<Dashboard.Group> groups(Map<GroupKey, List<PlanStandings.Item>> grouped) {
+        var groups = new ArrayList<Dashboard.Group>();
+        grouped.forEach((key, members) -> {
+            var counts = new int[5];
+            int percent = 0;
+            for (var item : members) {
+                counts[Status.of(item.finished(), item.light()).ordinal()]++;
+                percent += item.percent();
+            }
+            groups.add(new Dashboard.Group(key.id(), key.name(), members.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
+                    members.isEmpty() ? 0 : Math.round((float) percent / members.size())));
+        });
+        return groups;
+    }
+
+    /** Best first: most finished, then highest mean progress, then fewest overdue. */
+    private static List<Dashboard.Group> ranking(List<Dashboard.Group> groups) {
+        return groups.stream().sorted(Comparator.comparingInt(Dashboard.Group::finishedRate).reversed()
+                .thenComparing(Comparator.comparingInt(Dashboard.Group::meanPercent).reversed())
+                .thenComparingInt(Dashboard.Group::overdue)
+                .thenComparing(Dashboard.Group::name)).toList();
+    }
+
+    record GroupKey(long id, String name) {
+    }
+
+    // -------------------------------------------------------------------------------------- the grid
+
+    private List<Dashboard.GridRow> grid(long planId, PlanStandings.Reporting reporting, LocalDate today, PlanView view,
+            List<Dashboard.Chapter> chapters) {
+        var itemIds = new ArrayList<Long>();
+        var chapterIds = new ArrayList<Long>();
+        view.itemChapters().forEach((item, chapter) -> {
+            itemIds.add(item);
+            chapterIds.add(chapter);
+        });
+        var column = new HashMap<Long, Integer>();
+        for (int i = 0; i < chapters.size(); i++) {
+            column.put(chapters.get(i).id(), i);
+        }
+        var rows = new LinkedHashMap<Long, GridBuilder>();
+        jdbc.sql("""
+                select s.id, s.name, s.township, c.chapter, count(*) as lines, sum(coalesce(a.reported_percent, 0)) as percent_sum,
+                       count(*) filter (where coalesce(a.deadline, n.deadline) < :today and not a.reported_done
+                                        and coalesce(a.reported_percent, 0) < 100 and n.completed_at is null) as overdue,
+                       count(*) filter (where a.reported_period >= :period) as reported
+                from assignment a join plan_node n on n.id = a.item_id join school s on s.id = a.school_id
+                join unnest(cast(:items as bigint[]), cast(:chapters as bigint[])) as c (item, chapter) on c.item = a.item_id
+                where a.plan_id = :plan and a.school_id is not null
+                group by s.id, s.name, s.township, c.chapter
+                order by s.township, s.name, s.id""")
+                .param("today", today).param("period", reporting.period() == null ? LocalDate.of(9999, 1, 1) : reporting.period().start())
+                .param("items", itemIds.toArray(Long[]::new)).param("chapters", chapterIds.toArray(Long[]::new)).param("plan", planId)
+                .query(rs -> {
+                    long school = rs.getLong(1);
+                    var row = rows.get(school);
+                    if (row == null) {
+                        row = new GridBuilder(school, rs.getString(2), rs.getString(3), chapters.size());
+                        rows.put(school, row);
+                    }
+                    var index = column.get(rs.getLong(4));
+                    if (index != null) {
+                        row.add(index, rs.getInt(5), rs.getLong(6), rs.getInt(7), rs.getInt(8));
+                    }
+                });
+        return rows.values().stream().map(GridBuilder::build).toList();
+    }
+
+    private static List<Dashboard.GridRow> townships(List<Dashboard.GridRow> schools, List<Dashboard.Chapter> chapters) {
+        var byTownship = new LinkedHashMap<String, GridBuilder>();
+        for (var school : schools) {
+            var row = byTownship.computeIfAbsent(school.township(), name -> new GridBuilder(null, name, name, chapters.size()));
+            for (int i = 0; i < chapters.size(); i++) {
+                var cell = school.cells().get(i);
+                row.add(i, cell.lines(), (long) cell.meanPercent() * cell.lines(), cell.overdue(), cell.reported());
+            }
+        }
+        return byTownship.values().stream().map(GridBuilder::build).toList();
+    }
+
+    /** Sums the lines of a row's cells; a cell's mean progress is weighted by its lines. */
+    private static final class GridBuilder {
+        private final Long id;
+        private final String name;
+        private final String township;
+        private final int[] lines;
+        private final long[] percent;
+        private final int[] overdue;
+        private final int[] reported;
+
+        GridBuilder(Long id, String name, String township, int columns) {
+            this.id = id;
+            this.name = name;
+            this.township = township;
+            lines = new int[columns];
+            percent = new long[columns];
+            overdue = new int[columns];
+            reported = new int[columns];
+        }
+
+        void add(int column, int lineCount, long percentSum, int overdueCount, int reportedCount) {
+            lines[column] += lineCount;
+            percent[column] += percentSum;
+            overdue[column] += overdueCount;
+            reported[column] += reportedCount;
+        }
+
+        Dashboard.GridRow build() {
+            var cells = new ArrayList<Dashboard.Cell>();
+            int allLines = 0;
+            long allPercent = 0;
+            int allOverdue = 0;
+            int allReported = 0;
+            for (int i = 0; i < lines.length; i++) {
+                cells.add(cell(lines[i], percent[i], overdue[i], reported[i]));
+                allLines += lines[i];
+                allPercent += percent[i];
+                allOverdue += overdue[i];
+                allReported += reported[i];
+            }
+            return new Dashboard.GridRow(id, name, township, cells, cell(allLines, allPercent, allOverdue, allReported));
+        }
+
+        private static Dashboard.Cell cell(int lines, long percent, int overdue, int reported) {
+            return lines == 0 ? Dashboard.Cell.EMPTY : new Dashboard.Cell(lines, Math.round((float) percent / lines), overdue, reported);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ the months
+
+    private List<Dashboard.Month> months(long planId, PlanStandings.Reporting reporting, int lines) {
+        if (reporting.period() == null) {
+            return List.of();
+        }
+        var tally = new HashMap<LocalDate, long[]>();
+        jdbc.sql("select period_start, state, reports, percent_sum from report_tally where plan_id = :plan")
+                .param("plan", planId)
+                .query(rs -> {
+                    var counts = tally.computeIfAbsent(rs.getObject(1, LocalDate.class), day -> new long[4]);
+                    long reports = rs.getLong(3);
+                    switch (rs.getString(2)) {
+                        case "SUBMITTED" -> {
+                            counts[0] += reports;
+                            counts[3] += rs.getLong(4);
+                        }
+                        case "APPROVED" -> {
+                            counts[0] += reports;
+                            counts[1] += reports;
+                            counts[3] += rs.getLong(4);
+                        }
+                        case "RETURNED" -> counts[2] += reports;
+                        default -> {
+                            // drafts are nobody's figures yet
+                        }
+                    }
+                });
+        var months = new ArrayList<Dashboard.Month>();
+        var first = reporting.cycle().periodOf(LocalDate.of(reporting.year(), 1, 1));
+        for (ReportingPeriod period = first; !period.start().isAfter(reporting.period().start()); period = period.next()) {
+            var counts = tally.getOrDefault(period.start(), new long[4]);
+            months.add(new Dashboard.Month(period.start(), period.messageKey(), period.number(), (int) counts[0], (int) counts[1], (int) counts[2],
+                    counts[0] == 0 ? 0 : (int) Math.round((double) counts[3] / counts[0]), lines));
+        }
+        return months;
+    }
+
+    // ----------------------------------------------------------------------------------- the targets
+
+    private List<Dashboard.TargetRow> targets(long planId, PlanView view) {
+        return jdbc.sql("""
+                select t.id, t.node_id, t.indicator, t.comparator, t.value, t.unit,
+                       max(v.actual) filter (where v.kind = 'LEAD') as consolidated,
+                       avg(v.actual) filter (where v.kind = 'SCHOOL') as school_mean,
+                       count(v.actual) filter (where v.kind = 'SCHOOL') as schools,
+                       count(*) filter (where v.kind = 'SCHOOL' and case t.comparator
+                           when '>=' then v.actual >= t.value when '>' then v.actual > t.value
+                           when '<=' then v.actual <= t.value when '<' then v.actual < t.value
+                           else v.actual = t.value end) as reached
+                from plan_item_target t join plan_node n on n.id = t.node_id
+                left join line_target_value v on v.target_id = t.id
+                where n.plan_id = :plan
+                group by t.id, t.node_id, t.indicator, t.comparator, t.value, t.unit, t.position
+                order by t.node_id, t.position""")
+                .param("plan", planId)
+                .query((rs, n) -> {
+                    var node = view.node(rs.getLong(2));
+                    var consolidated = rs.getBigDecimal(7);
+                    var mean = rs.getBigDecimal(8);
+                    var county = consolidated != null ? consolidated : mean == null ? null : mean.setScale(2, RoundingMode.HALF_UP);
+                    var value = rs.getBigDecimal(5);
+                    var comparator = rs.getString(4);
+                    return new Dashboard.TargetRow(rs.getLong(1), rs.getLong(2), node == null ? "" : node.label(),
+                            node == null ? "" : node.headline(), rs.getString(3), comparator, value.stripTrailingZeros(), rs.getString(6),
+                            county == null ? null : county.stripTrailingZeros(), consolidated != null, rs.getInt(9), rs.getInt(10),
+                            county == null ? null : meets(county, comparator, value));
+                })
+                .list()
+                .stream().filter(row -> view.node(row.itemId()) != null).toList();
+    }
+
+    static boolean meets(BigDecimal actual, String comparator, BigDecimal target) {
+        int compared = actual.compareTo(target);
+        return switch (comparator) {
+            case ">=" -> compared >= 0;
+            case ">" -> compared > 0;
+            case "<=" -> compared <= 0;
+            case "<" -> compared < 0;
+            default -> compared == 0;
+        };
+    }
+
+    /** The schools' latest values for one target, highest first. */
+    private List<Dashboard.SchoolValue> targetSchools(Dashboard.TargetRow target) {
+        return jdbc.sql("""
+                select s.id, s.name, s.township, v.actual
+                from line_target_value v join school s on s.id = v.school_id
+                where v.target_id = :target
+                order by v.actual desc, s.name""")
+                .param("target", target.id())
+                .query((rs, n) -> new Dashboard.SchoolValue(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4).stripTrailingZeros(), meets(rs.getBigDecimal(4), target.comparator(), target.value())))
+                .list();
+    }
+
+    // -------------------------------------------------------------------------------- the plan's shape
+
+    /** The outline as the dashboard needs it: each item's node and chapter. */
+    record PlanView(Map<Long, OutlineNode> nodes, List<OutlineNode> chapters, Map<Long, Long> itemChapters) {
+
+        static PlanView of(Outline outline) {
+            var byId = new HashMap<Long, OutlineNode>();
+            outline.nodes().forEach(node -> byId.put(node.id(), node));
+            var itemChapters = new LinkedHashMap<Long, Long>();
+            for (var item : outline.items()) {
+                var current = item;
+                while (current != null && current.kind() != NodeKind.CHAPTER) {
+                    current = current.parentId() == null ? null : byId.get(current.parentId());
+                }
+                if (current != null) {
+                    itemChapters.put(item.id(), current.id());
+                }
+            }
+            return new PlanView(byId, outline.chapters(), itemChapters);
+        }
+
+        OutlineNode node(long id) {
+            return nodes.get(id);
+        }
+
+        Long chapterOf(long itemId) {
+            return itemChapters.get(itemId);
+        }
+
+        Map<GroupKey, List<PlanStandings.Item>> chapterGroups(Map<Long, PlanStandings.Item> items) {
+            var groups = new LinkedHashMap<GroupKey, List<PlanStandings.Item>>();
+            for (var chapter : chapters) {
+                groups.put(new GroupKey(chapter.id(), chapter.label() + chapter.headline()), new ArrayList<>());
+            }
+            var byId = new HashMap<Long, GroupKey>();
+            groups.keySet().forEach(key -> byId.put(key.id(), key));
+            items.values().forEach(item -> {
+                var chapter = chapterOf(item.itemId());
+                if (chapter != null) {
+                    groups.get(byId.get(chapter)).add(item);
+                }
+            });
+            return groups;
+        }
+
+        Map<GroupKey, List<PlanStandings.Item>> officeGroups(Map<Long, PlanStandings.Item> items) {
+            var groups = new LinkedHashMap<GroupKey, List<PlanStandings.Item>>();
+            items.values().forEach(item -> {
+                var node = nodes.get(item.itemId());
+                if (node != null && node.leadOfficeId() != null) {
+                    groups.computeIfAbsent(new GroupKey(node.leadOfficeId(), node.leadOffice()), key -> new ArrayList<>()).add(item);
+                }
+            });
+            return groups;
+        }
+    }
+}
