@@ -237,6 +237,16 @@ class AccessMatrixTest {
         endpoint(POST, "/notices/{schoolNotice}/reply?reply=&version=0",    LOGIN,        DENIED,       DENIED,       HIDDEN,       REDIRECT,     DENIED),
         endpoint(POST, "/notices/{notice}/close?version=1",                 LOGIN,        DENIED,       REDIRECT,     DENIED,       HIDDEN,       DENIED),
         endpoint(POST, "/notices/{notice}/return?comment=&version=1",       LOGIN,        DENIED,       REDIRECT,     DENIED,       HIDDEN,       DENIED),
+        // dashboards: the bureau's for leaders, inspectors, administrators (and the general office); everyone else is sent
+        // to their own office's or school's; the drill-down is narrowed to the viewer's own; a draft plan has none
+        endpoint(GET,  "/dashboard?plan={published}",                       LOGIN,        OK,           OK,           REDIRECT,     REDIRECT,     OK),
+        endpoint(GET,  "/dashboard/export.xlsx?plan={published}",           LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
+        endpoint(GET,  "/dashboard/items?plan={published}",                 LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/dashboard/items?plan={published}&school={school}&status=OVERDUE", LOGIN, OK,     OK,           OK,           OK,           OK),
+        endpoint(GET,  "/dashboard/items?plan={draft}",                     LOGIN,        HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
+        endpoint(GET,  "/dashboard/items.xlsx?plan={published}",            LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/dashboard/mine?plan={published}",                  LOGIN,        REDIRECT,     REDIRECT,     OK,           OK,           REDIRECT),
+        endpoint(GET,  "/dashboard/mine.xlsx?plan={published}",             LOGIN,        DENIED,       DENIED,       OK,           OK,           DENIED),
         // the JSON API: problem details instead of pages and redirects
         endpoint(GET,  "/api/me",                                           UNAUTHORIZED, OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/api/offices",                                      UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
