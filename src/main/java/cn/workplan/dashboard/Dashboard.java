@@ -107,7 +107,8 @@ public record Dashboard(PlanChoice plan, List<PlanChoice> plans, ReportingPeriod
      *                 mean of the schools' values
      * @param schools  schools that gave a value; {@code reached} of them meet the target
      */
-    public record TargetRow(long id, long itemId, String itemLabel, String itemHeadline, String indicator, String comparator,
+    public record TargetRow(long id, long itemId, String itemLabel, String itemHeadline, String indicator,
+            cn.workplan.plan.Comparator comparator,
             BigDecimal value, String unit, BigDecimal county, boolean consolidated, int schools, int reached, Boolean met) {
     }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.execution.LineReminders;
 import cn.workplan.execution.PlanStandings;
 import cn.workplan.execution.ReportingPeriod;
+import cn.workplan.plan.Comparator;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.Outline;
 import cn.workplan.plan.OutlineNode;
@@ -99,8 +99,8 @@ public class DashboardQueries {
                         item.percent(), status, item.leadLine(), item.leadLine() != null && reminders.allows(user, node.leadOfficeId())));
             }
         }
-        chase.sort(Comparator.comparing((Dashboard.ChaseRow row) -> row.status() != Status.OVERDUE)
-                .thenComparing(Dashboard.ChaseRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+        chase.sort(java.util.Comparator.comparing((Dashboard.ChaseRow row) -> row.status() != Status.OVERDUE)
+                .thenComparing(Dashboard.ChaseRow::deadline, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparing(Dashboard.ChaseRow::itemId));
         var open = notices.openOfPlan(plan.id());
         var tally = new Dashboard.Tiles(items.size(), tiles[0], tiles[1], tiles[2], tiles[3], tiles[4], reported, lines, open.size(),
@@ -139,8 +139,8 @@ public class DashboardQueries {
 
     /** Best first: most finished, then highest mean progress, then fewest overdue. */
     private static List<Dashboard.Group> ranking(List<Dashboard.Group> groups) {
-        return groups.stream().sorted(Comparator.comparingInt(Dashboard.Group::finishedRate).reversed()
-                .thenComparing(Comparator.comparingInt(Dashboard.Group::meanPercent).reversed())
+        return groups.stream().sorted(java.util.Comparator.comparingInt(Dashboard.Group::finishedRate).reversed()
+                .thenComparing(java.util.Comparator.comparingInt(Dashboard.Group::meanPercent).reversed())
                 .thenComparingInt(Dashboard.Group::overdue)
                 .thenComparing(Dashboard.Group::name)).toList();
     }
@@ -312,26 +312,16 @@ public class DashboardQueries {
                     var mean = rs.getBigDecimal(8);
                     var county = consolidated != null ? consolidated : mean == null ? null : mean.setScale(2, RoundingMode.HALF_UP);
                     var value = rs.getBigDecimal(5);
-                    var comparator = rs.getString(4);
+                    var comparator = Comparator.ofCode(rs.getString(4)).orElse(Comparator.EQUAL);
                     return new Dashboard.TargetRow(rs.getLong(1), rs.getLong(2), node == null ? "" : node.label(),
                             node == null ? "" : node.headline(), rs.getString(3), comparator, value.stripTrailingZeros(), rs.getString(6),
                             county == null ? null : county.stripTrailingZeros(), consolidated != null, rs.getInt(9), rs.getInt(10),
-                            county == null ? null : meets(county, comparator, value));
+                            county == null ? null : comparator.isMet(county, value));
                 })
                 .list()
                 .stream().filter(row -> view.node(row.itemId()) != null).toList();
     }
 
-    static boolean meets(BigDecimal actual, String comparator, BigDecimal target) {
-        int compared = actual.compareTo(target);
-        return switch (comparator) {
-            case ">=" -> compared >= 0;
-            case ">" -> compared > 0;
-            case "<=" -> compared <= 0;
-            case "<" -> compared < 0;
-            default -> compared == 0;
-        };
-    }
 
     /** The schools' latest values for one target, highest first. */
     private List<Dashboard.SchoolValue> targetSchools(Dashboard.TargetRow target) {
@@ -342,7 +332,7 @@ public class DashboardQueries {
                 order by v.actual desc, s.name""")
                 .param("target", target.id())
                 .query((rs, n) -> new Dashboard.SchoolValue(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4).stripTrailingZeros(), meets(rs.getBigDecimal(4), target.comparator(), target.value())))
+                        rs.getBigDecimal(4).stripTrailingZeros(), target.comparator().isMet(rs.getBigDecimal(4), target.value())))
                 .list();
     }
 

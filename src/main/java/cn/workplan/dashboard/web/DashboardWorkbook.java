@@ -74,7 +74,7 @@ class DashboardWorkbook {
             book.sheet("dashboard.targets", List.of("task.number", "task.task", "dashboard.targets.indicator", "dashboard.targets.target",
                     "dashboard.targets.county", "dashboard.targets.schools", "dashboard.targets.reached"),
                     dashboard.targets().stream().<List<Object>>map(target -> List.of(target.itemLabel(), target.itemHeadline(),
-                            target.indicator(), target.comparator() + target.value().toPlainString() + target.unit(),
+                            target.indicator(), target.comparator().symbol() + target.value().toPlainString() + target.unit(),
                             target.county() == null ? "" : target.county(), target.schools(), target.reached())).toList());
             book.sheet("dashboard.sheet.chase", List.of("task.number", "task.task", "item.leadOffice", "item.deadline", "dashboard.percent",
                     "dashboard.status"),
