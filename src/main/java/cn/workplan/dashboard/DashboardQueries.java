@@ -108,7 +108,7 @@ public class DashboardQueries {
 
         var gridChapters = view.chapters().stream()
                 .map(chapter -> new Dashboard.Chapter(chapter.id(), chapter.label(), chapter.headline())).toList();
-        var grid = grid(plan.id(), reporting, today, view, gridChapters);
+        var grid = grid(plan.id(), reporting, today, gridChapters);
         var townships = townships(grid, gridChapters);
 
         var targets = targets(plan.id(), view);
@@ -150,31 +150,28 @@ public class DashboardQueries {
 
     // -------------------------------------------------------------------------------------- the grid
 
-    private List<Dashboard.GridRow> grid(long planId, PlanStandings.Reporting reporting, LocalDate today, PlanView view,
+    private List<Dashboard.GridRow> grid(long planId, PlanStandings.Reporting reporting, LocalDate today,
             List<Dashboard.Chapter> chapters) {
-        var itemIds = new ArrayList<Long>();
-        var chapterIds = new ArrayList<Long>();
-        view.itemChapters().forEach((item, chapter) -> {
-            itemIds.add(item);
-            chapterIds.add(chapter);
-        });
         var column = new HashMap<Long, Integer>();
         for (int i = 0; i < chapters.size(); i++) {
             column.put(chapters.get(i).id(), i);
         }
         var rows = new LinkedHashMap<Long, GridBuilder>();
+        // an item's chapter is its parent, or its section's parent
         jdbc.sql("""
-                select s.id, s.name, s.township, c.chapter, count(*) as lines, sum(coalesce(a.reported_percent, 0)) as percent_sum,
+                select s.id, s.name, s.township, case p.kind when 'CHAPTER' then p.id else p.parent_id end as chapter,
+                       count(*) as lines, sum(coalesce(a.reported_percent, 0)) as percent_sum,
                        count(*) filter (where coalesce(a.deadline, n.deadline) < :today and not a.reported_done
                                         and coalesce(a.reported_percent, 0) < 100 and n.completed_at is null) as overdue,
                        count(*) filter (where a.reported_period >= :period) as reported
-                from assignment a join plan_node n on n.id = a.item_id join school s on s.id = a.school_id
-                join unnest(cast(:items as bigint[]), cast(:chapters as bigint[])) as c (item, chapter) on c.item = a.item_id
+                from assignment a join plan_node n on n.id = a.item_id and n.plan_id = :plan
+                join plan_node p on p.id = n.parent_id and p.plan_id = :plan
+                join school s on s.id = a.school_id
                 where a.plan_id = :plan and a.school_id is not null
-                group by s.id, s.name, s.township, c.chapter
+                group by s.id, s.name, s.township, 4
                 order by s.township, s.name, s.id""")
                 .param("today", today).param("period", reporting.period() == null ? LocalDate.of(9999, 1, 1) : reporting.period().start())
-                .param("items", itemIds.toArray(Long[]::new)).param("chapters", chapterIds.toArray(Long[]::new)).param("plan", planId)
+                .param("plan", planId)
                 .query(rs -> {
                     long school = rs.getLong(1);
                     var row = rows.get(school);
