@@ -258,6 +258,8 @@ class DashboardTest {
                 .andReturn().getResponse().getContentAsString());
         assertThat(page.select("#tile-OVERDUE .tile-value").text()).isEqualTo("1");
         assertThat(page.select("#tile-reporting .tile-value").text()).isEqualTo("50%");
+        assertThat(page.select("#tile-OVERDUE").attr("href")).isEqualTo("/dashboard/items?plan=" + planId + "&status=OVERDUE");
+        assertThat(page.select("#tile-reporting").attr("href")).isEqualTo("/dashboard/items?plan=" + planId + "&unreported=true");
         assertThat(page.select("#chart-chapters").attr("data-chart")).contains("一、教育教学", "/dashboard/items?plan=" + planId + "&chapter=");
         assertThat(page.select("#chart-offices").attr("data-chart")).contains("&office=" + other);
         assertThat(page.select(".chase-row")).hasSize(1);
@@ -265,6 +267,7 @@ class DashboardTest {
 
         var items = Jsoup.parse(mvc.perform(get("/dashboard/items?plan=" + planId + "&office=" + lead).with(user(leader)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(items.select("#items-xlsx").attr("href")).isEqualTo("/dashboard/items.xlsx?plan=" + planId + "&office=" + lead);
         assertThat(items.select(".dashboard-row a[href^=/items/]").eachAttr("href"))
                 .containsExactly("/items/" + i1 + "/lines", "/items/" + i2 + "/lines");
 
