@@ -54,7 +54,9 @@ class DashboardCharts {
         for (var status : Status.values()) {
             var values = new ArrayList<Map<String, Object>>();
             for (var group : groups) {
-                values.add(Map.of("value", count(group, status), "url", "/dashboard/items" + drill.apply(group).withStatus(status).query()));
+                // a chapter's segment opens the chapter's items of that status; an office's bar, all the office's items
+                var filter = ranking ? drill.apply(group) : drill.apply(group).withStatus(status);
+                values.add(Map.of("value", count(group, status), "url", "/dashboard/items" + filter.query()));
             }
             series.add(Map.of("name", text(status.messageKey()), "color", COLOURS.get(status), "data", values));
         }
