@@ -205,8 +205,9 @@ bench_report_draft() {
     done
     log "report-draft: POST /plans/$TEN_PLAN/summaries kind=QUARTERLY period=$period answered $status ${location:-}"
     if [[ -z $draft ]]; then
-        echo "BENCH report-draft p50_ms=na p95_ms=na n=0 errors=1 generate_ms=${generate_ms:-na} create_status=$status" \
-            "plan=$TEN_PLAN period=$period"
+        # not created: no generation time to report (create_ms is the refusal's)
+        echo "BENCH report-draft p50_ms=na p95_ms=na n=0 errors=1 generate_ms=na create_status=$status" \
+            "create_ms=${generate_ms:-na} plan=$TEN_PLAN period=$period"
         return
     fi
     page report-draft "/summaries/$draft" "/summaries/{id}" "generate_ms=$generate_ms plan=$TEN_PLAN period=$period draft=$draft"
