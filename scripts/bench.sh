@@ -163,54 +163,51 @@ bench_drilldown() {
     fi
 }
 
-# The general office drafts the quarterly report (季度工作总结) of the current plan for the last finished quarter:
-# one POST /plans/{id}/summaries (kind=QUARTERLY, period= the quarter's first month), its server time reported as
-# generate_ms=, then the draft's page GET /summaries/{id} measured like any page. Each run adds a draft to the
-# kept data set.
+# The general office drafts the quarterly report (季度工作总结) of the current plan for the last finished quarter (in
+# January to March, the first quarter, under way): POST /plans/{id}/summaries with kind=QUARTERLY and quarter=1-4,
+# answered with a redirect to the draft. Its server time is generate_ms=. Drafting the same quarter again only
+# finds the draft made before (the kept data set keeps it): then the draft is regenerated (POST
+# /summaries/{id}/regenerate) and that is generate_ms= (drafted=existed; create_ms= is the finding). Then the
+# draft's page, GET /summaries/{id}, is measured like any page.
 bench_report_draft() {
     login "$USER_LOGIN"
     local month=${TEN_PERIOD:-$(date +%Y-%m)}
-    local year=${month%-*} quarter_month=$((10#${month#*-} - 1 - (10#${month#*-} - 1) % 3 - 2))
-    # the quarter before this month's; in January to March, the fourth quarter of the year before
-    if ((quarter_month < 1)); then
-        year=$((year - 1))
-        quarter_month=10
-    fi
-    local period
-    period=$(printf '%d-%02d' "$year" "$quarter_month")
-    # the form's CSRF token and hidden fields, if the form is there; else the session's token
-    local form_page token hidden=()
-    form_page=$(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries/new")
-    token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$form_page" | head -1)
+    local quarter=$(((10#${month#*-} - 1) / 3))
+    ((quarter >= 1)) || quarter=1
+    local before
+    before=" $(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries" | grep -o 'href="/summaries/[0-9]*"' | grep -o '[0-9][0-9]*' |
+        tr '\n' ' ')"
+    local token
+    token=$(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
     [[ -n $token ]] || token=$(csrf_token)
-    local field
-    while read -r field; do
-        if [[ -n $field && $field != _csrf=* && $field != kind=* && $field != period=* ]]; then
-            hidden+=(--data-urlencode "$field")
-        fi
-    done < <(grep -o '<input[^>]*type="hidden"[^>]*>' <<<"$form_page" |
-        sed -n 's/.*name="\([^"]*\)".*value="\([^"]*\)".*/\1=\2/p')
-    local answer status location
+    local answer status location draft
     answer=$(curl -sS -b "$COOKIES" -H "X-Bench: report-draft-create" -o /dev/null -w '%{http_code} %{redirect_url}' \
-        --data-urlencode "_csrf=$token" --data-urlencode kind=QUARTERLY --data-urlencode "period=$period" \
-        ${hidden[@]+"${hidden[@]}"} "$BASE/plans/$TEN_PLAN/summaries")
+        --data-urlencode "_csrf=$token" --data-urlencode kind=QUARTERLY --data-urlencode "quarter=$quarter" \
+        "$BASE/plans/$TEN_PLAN/summaries")
     read -r status location <<<"$answer"
-    local draft generate_ms
     draft=$(sed -n 's|.*/summaries/\([0-9][0-9]*\)$|\1|p' <<<"$location")
-    local i
-    for ((i = 0; i < 50; i++)); do # the access log line comes just after the response
-        generate_ms=$(awk '$1 == "report-draft-create" { printf "%.1f\n", $4 / 1000 }' "$WORK/access.log" | tail -1)
-        [[ -n $generate_ms ]] && break
-        sleep 0.1
-    done
-    log "report-draft: POST /plans/$TEN_PLAN/summaries kind=QUARTERLY period=$period answered $status ${location:-}"
+    local create_ms
+    create_ms=$(server_ms report-draft-create)
+    log "report-draft: POST /plans/$TEN_PLAN/summaries kind=QUARTERLY quarter=$quarter answered $status ${location:-} in $create_ms ms"
     if [[ -z $draft ]]; then
-        # not created: no generation time to report (create_ms is the refusal's)
-        echo "BENCH report-draft p50_ms=na p95_ms=na n=0 errors=1 generate_ms=na create_status=$status" \
-            "create_ms=${generate_ms:-na} plan=$TEN_PLAN period=$period"
+        echo "BENCH report-draft p50_ms=na p95_ms=na n=0 errors=1 generate_ms=na create_status=$status create_ms=$create_ms" \
+            "plan=$TEN_PLAN quarter=$quarter"
         return
     fi
-    page report-draft "/summaries/$draft" "/summaries/{id}" "generate_ms=$generate_ms plan=$TEN_PLAN period=$period draft=$draft"
+    local drafted=created generate_ms=$create_ms
+    if [[ $before == *" $draft "* ]]; then
+        drafted=existed
+        local version
+        version=$(curl -sS -b "$COOKIES" "$BASE/summaries/$draft" | sed -n '/regenerate/,$p' |
+            sed -n 's/.*name="version" value="\([0-9]*\)".*/\1/p' | head -1)
+        answer=$(curl -sS -b "$COOKIES" -H "X-Bench: report-draft-regenerate" -o /dev/null -w '%{http_code} %{redirect_url}' \
+            --data-urlencode "_csrf=$(csrf_token)" --data-urlencode "version=$version" "$BASE/summaries/$draft/regenerate")
+        generate_ms=$(server_ms report-draft-regenerate)
+        log "report-draft: #$draft existed; POST /summaries/$draft/regenerate (version $version) answered $answer in $generate_ms ms"
+        [[ $answer == 302* ]] || generate_ms=na
+    fi
+    page report-draft "/summaries/$draft" "/summaries/{id}" \
+        "generate_ms=$generate_ms drafted=$drafted create_ms=$create_ms plan=$TEN_PLAN quarter=$quarter draft=$draft"
 }
 
 # ------------------------------------------------------------------------------------------------- helpers
@@ -255,6 +252,17 @@ requests() {
     curl -sS -b "$COOKIES" -H "X-Bench: $tag" -w '%{http_code} %{size_download} %{time_total}\n' \
         -K "$config" "$@" >"$WORK/$tag.client"
     log "$tag: $count requests sent"
+}
+
+# server_ms TAG: the server time (ms) of the last request tagged TAG, from the access log; "na" if it is not there.
+server_ms() {
+    local i ms
+    for ((i = 0; i < 50; i++)); do # the access log line is written just after the response
+        ms=$(awk -v tag="$1" '$1 == tag { printf "%.1f\n", $4 / 1000 }' "$WORK/access.log" | tail -1)
+        [[ -n $ms ]] && break
+        sleep 0.1
+    done
+    echo "${ms:-na}"
 }
 
 # report NAME URI_TEMPLATE MICROMETER_BEFORE [key=value...]: prints the BENCH line of the requests tagged NAME.
