@@ -19,11 +19,18 @@
 # ended (figures from a busy machine are not comparable with an idle one's). Progress goes to standard
 # error. The application and its PostgreSQL are stopped on exit, whatever happens.
 #
-# Settings (environment): BENCH_REQUESTS (200), BENCH_WARMUP (100 per benchmark), BENCH_ITEMS (400),
+# dashboard, drilldown and report-draft run on the ten-year data set instead (issue #6: ten plans, 200 schools,
+# their monthly progress reports), after the others and on an application of their own. Generating it takes
+# about ten minutes, so it is kept in BENCH_TEN_YEAR_DIR ($HOME/.cache/workplan-bench/ten-year) and generated on
+# the first run only; the line `BENCH ten-year-data generate_ms=... reused=...` gives the generator's run time
+# (from the run that generated it). Delete the directory to generate it again. Needs psql for the drill-down's
+# ids and the count of reports.
+#
+# Settings (environment): BENCH_REQUESTS (200), BENCH_WARMUP (600 per benchmark), BENCH_ITEMS (400),
 # BENCH_EXPORT_REQUESTS (40) and BENCH_EXPORT_WARMUP (20) for the downloads (export-*), which take longer,
 # BENCH_STATUS (PUBLISHED: the plan's status), BENCH_JAVA_OPTS (-Xmx1g), BENCH_APP_ARGS (more application
 # arguments, e.g. --spring.thymeleaf.servlet.produce-partial-output-while-processing=false), BENCH_KEEP=1 keeps the
-# temporary directory (logs, access log) for a look afterwards.
+# temporary directory (logs, access log) for a look afterwards, BENCH_TEN_YEAR_DIR (see above).
 #
 # A new benchmark is a function bench_<name> (dashes as underscores) added to BENCHMARKS. A plain GET is
 # one line: `page NAME PATH URI_TEMPLATE [key=value...]`. Anything else reads Micrometer's figures first,
@@ -49,7 +56,14 @@ USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf report-submit)
+BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf report-submit
+    dashboard drilldown report-draft)
+# these run on the ten-year data set, kept in TEN_YEAR_DIR (see start_ten_year); the others on the small setup
+TEN_YEAR_BENCHMARKS=(dashboard drilldown report-draft)
+TEN_YEAR_DIR=${BENCH_TEN_YEAR_DIR:-$HOME/.cache/workplan-bench/ten-year}
+TEN_YEAR_ARGS=(--workplan.generate.plans=10 --workplan.generate.schools=200 --workplan.generate.reports=true
+    --workplan.generate.principals=true)
+LEADER_LOGIN=director
 
 # ---------------------------------------------------------------------------------------------- benchmarks
 
@@ -114,17 +128,86 @@ bench_report_submit() {
     result=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" "$ROOT/scripts/ReportLoad.java" "$BASE" "$WORK" "$principals" "$seconds" \
         "$warmup" "$think" "$PASSWORD" $logins)
     log "report-submit: $result"
-    local stored port
-    port=$(sed -n 4p "$WORK/postgres/postmaster.pid" 2>/dev/null || true)
-    stored=na
-    if command -v psql >/dev/null && [[ -n $port ]]; then
-        stored=$(psql -h 127.0.0.1 -p "$port" -U postgres -d workplan -tAc \
-            "select count(*) from progress_report where state = 'SUBMITTED'" 2>/dev/null || echo na)
-    fi
+    local stored
+    stored=$(sql "select count(*) from progress_report where state = 'SUBMITTED'")
     OK_STATUS=200 report report-form "/lines/{line}/reports/{period}" "$before_form" \
         "principals=$principals seconds=$seconds think_ms=$think"
     OK_STATUS=302 report report-submit "/lines/{line}/reports/{period}" "$before_form" \
         "seconds=$seconds think_ms=$think $result stored=$stored"
+}
+
+# ------------------------------------------------------------------- benchmarks on the ten-year data set
+
+# The leader's dashboard (领导驾驶舱) of the current plan, as the bureau's director sees it.
+bench_dashboard() {
+    login "$LEADER_LOGIN"
+    page dashboard "/dashboard?plan=$TEN_PLAN" /dashboard "plan=$TEN_PLAN"
+}
+
+# Drilling down from the dashboard, as the director does, one line per level: the items an office leads
+# (`drilldown`: the office leading most items), the items a school answers for (`drilldown-school`: the school
+# with most lines), one item's lines of responsibility (`drilldown-item`: the item with most lines) and one of
+# its lines' report for this month (`drilldown-report`).
+bench_drilldown() {
+    [[ $TEN_ITEM != na ]] || { log "drilldown skipped: psql is needed to choose the office, school, item and line"; return; }
+    login "$LEADER_LOGIN"
+    page drilldown "/dashboard/items?plan=$TEN_PLAN&office=$TEN_OFFICE" /dashboard/items "plan=$TEN_PLAN office=$TEN_OFFICE"
+    page drilldown-school "/dashboard/items?plan=$TEN_PLAN&school=$TEN_SCHOOL" /dashboard/items \
+        "plan=$TEN_PLAN school=$TEN_SCHOOL"
+    page drilldown-item "/items/$TEN_ITEM/lines" "/items/{id}/lines" "item=$TEN_ITEM lines=$TEN_ITEM_LINES"
+    if [[ -n $TEN_LINE && $TEN_LINE != na ]]; then
+        page drilldown-report "/lines/$TEN_LINE/reports/$TEN_PERIOD" "/lines/{line}/reports/{period}" \
+            "line=$TEN_LINE period=$TEN_PERIOD"
+    else
+        log "drilldown-report skipped: no line of item #$TEN_ITEM with a report for $TEN_PERIOD"
+    fi
+}
+
+# The general office drafts the quarterly report (季度工作总结) of the current plan for the last finished quarter (in
+# January to March, the first quarter, under way): POST /plans/{id}/summaries with kind=QUARTERLY and quarter=1-4,
+# answered with a redirect to the draft. Its server time is generate_ms=. Drafting the same quarter again only
+# finds the draft made before (the kept data set keeps it): then the draft is regenerated (POST
+# /summaries/{id}/regenerate) and that is generate_ms= (drafted=existed; create_ms= is the finding). Then the
+# draft's page, GET /summaries/{id}, is measured like any page.
+bench_report_draft() {
+    login "$USER_LOGIN"
+    local month=${TEN_PERIOD:-$(date +%Y-%m)}
+    local quarter=$(((10#${month#*-} - 1) / 3))
+    ((quarter >= 1)) || quarter=1
+    local before
+    before=" $(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries" | grep -o 'href="/summaries/[0-9]*"' | grep -o '[0-9][0-9]*' |
+        tr '\n' ' ')"
+    local token
+    token=$(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    [[ -n $token ]] || token=$(csrf_token)
+    local answer status location draft
+    answer=$(curl -sS -b "$COOKIES" -H "X-Bench: report-draft-create" -o /dev/null -w '%{http_code} %{redirect_url}' \
+        --data-urlencode "_csrf=$token" --data-urlencode kind=QUARTERLY --data-urlencode "quarter=$quarter" \
+        "$BASE/plans/$TEN_PLAN/summaries")
+    read -r status location <<<"$answer"
+    draft=$(sed -n 's|.*/summaries/\([0-9][0-9]*\)$|\1|p' <<<"$location")
+    local create_ms
+    create_ms=$(server_ms report-draft-create)
+    log "report-draft: POST /plans/$TEN_PLAN/summaries kind=QUARTERLY quarter=$quarter answered $status ${location:-} in $create_ms ms"
+    if [[ -z $draft ]]; then
+        echo "BENCH report-draft p50_ms=na p95_ms=na n=0 errors=1 generate_ms=na create_status=$status create_ms=$create_ms" \
+            "plan=$TEN_PLAN quarter=$quarter"
+        return
+    fi
+    local drafted=created generate_ms=$create_ms
+    if [[ $before == *" $draft "* ]]; then
+        drafted=existed
+        local version
+        version=$(curl -sS -b "$COOKIES" "$BASE/summaries/$draft" | sed -n '/regenerate/,$p' |
+            sed -n 's/.*name="version" value="\([0-9]*\)".*/\1/p' | head -1)
+        answer=$(curl -sS -b "$COOKIES" -H "X-Bench: report-draft-regenerate" -o /dev/null -w '%{http_code} %{redirect_url}' \
+            --data-urlencode "_csrf=$(csrf_token)" --data-urlencode "version=$version" "$BASE/summaries/$draft/regenerate")
+        generate_ms=$(server_ms report-draft-regenerate)
+        log "report-draft: #$draft existed; POST /summaries/$draft/regenerate (version $version) answered $answer in $generate_ms ms"
+        [[ $answer == 302* ]] || generate_ms=na
+    fi
+    page report-draft "/summaries/$draft" "/summaries/{id}" \
+        "generate_ms=$generate_ms drafted=$drafted create_ms=$create_ms plan=$TEN_PLAN quarter=$quarter draft=$draft"
 }
 
 # ------------------------------------------------------------------------------------------------- helpers
@@ -166,9 +249,20 @@ requests() {
     for ((i = 0; i < count; i++)); do
         printf 'url = "%s"\noutput = "/dev/null"\n' "$url" >>"$config"
     done
-    curl -sS -b "$WORK/cookies" -H "X-Bench: $tag" -w '%{http_code} %{size_download} %{time_total}\n' \
+    curl -sS -b "$COOKIES" -H "X-Bench: $tag" -w '%{http_code} %{size_download} %{time_total}\n' \
         -K "$config" "$@" >"$WORK/$tag.client"
     log "$tag: $count requests sent"
+}
+
+# server_ms TAG: the server time (ms) of the last request tagged TAG, from the access log; "na" if it is not there.
+server_ms() {
+    local i ms
+    for ((i = 0; i < 50; i++)); do # the access log line is written just after the response
+        ms=$(awk -v tag="$1" '$1 == tag { printf "%.1f\n", $4 / 1000 }' "$WORK/access.log" | tail -1)
+        [[ -n $ms ]] && break
+        sleep 0.1
+    done
+    echo "${ms:-na}"
 }
 
 # report NAME URI_TEMPLATE MICROMETER_BEFORE [key=value...]: prints the BENCH line of the requests tagged NAME.
@@ -225,7 +319,7 @@ micrometer() {
 
 # csrf_token: the CSRF token of the logged-in session, for benchmarks that POST.
 csrf_token() {
-    curl -sS -b "$WORK/cookies" "$BASE/plans" | sed -n 's/.*name="csrf-token" content="\([^"]*\)".*/\1/p' | head -1
+    curl -sS -b "$COOKIES" "$BASE/plans" | sed -n 's/.*name="csrf-token" content="\([^"]*\)".*/\1/p' | head -1
 }
 
 # ------------------------------------------------------------------------------------------- the application
@@ -240,15 +334,20 @@ build() {
     log "jar: $JAR"
 }
 
+# start DATA_DIRECTORY APP_LOG SECONDS [application arguments...]: starts the jar on a free loopback port with its
+# quick-start PostgreSQL in DATA_DIRECTORY (kept if it holds a database), the access log in $WORK/access.log and
+# the application's log in APP_LOG (emptied first); waits up to SECONDS for readiness. Sets APP_PID, PG_DIR and
+# BASE; answers 1 (with the log's tail on standard error) if the application stopped before it was ready.
 start() {
-    log "starting the application with a fresh database in $WORK"
-    : >"$WORK/app.log" # before the background start, which opens it a moment later
+    local data=$1 app_log=$2 seconds=$3
+    shift 3
+    PG_DIR=$data
+    : >"$app_log" # before the background start, which opens it a moment later
     # shellcheck disable=SC2086
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" $JAVA_OPTS -jar "$JAR" \
         --server.address=127.0.0.1 --server.port=0 \
-        --workplan.embedded-database.data-directory="$WORK/postgres" \
-        --workplan.generate.plans=1 --workplan.generate.items="$ITEMS" --workplan.generate.status="$STATUS" \
-        ${COUNTY_ARGS:-} \
+        --workplan.embedded-database.data-directory="$data" \
+        "$@" \
         --management.endpoint.health.probes.enabled=true \
         --server.tomcat.basedir="$WORK/tomcat" \
         --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$WORK" \
@@ -257,35 +356,129 @@ start() {
         --server.tomcat.accesslog.buffered=false \
         '--server.tomcat.accesslog.pattern=%{X-Bench}i %s %b %D %m %U' \
         ${BENCH_APP_ARGS:-} \
-        >>"$WORK/app.log" 2>&1 &
+        >>"$app_log" 2>&1 &
     APP_PID=$!
     local port="" i
-    for ((i = 0; i < 600; i++)); do
-        kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK/app.log" >&2; die "the application stopped"; }
-        port=${port:-$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$WORK/app.log" | head -1)}
+    for ((i = 0; i < seconds; i++)); do
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            tail -n 40 "$app_log" >&2
+            log "the application stopped (see $app_log)"
+            return 1
+        fi
+        port=${port:-$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$app_log" | head -1)}
         # readiness: UP once the application runners, the plan generator among them, are done
         if [[ -n $port ]] && curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
             BASE=http://127.0.0.1:$port
-            PLAN_ID=$(sed -n 's/.*Generated plan #\([0-9]*\).*/\1/p' "$WORK/app.log" | tail -1)
-            [[ -n $PLAN_ID ]] || die "no plan was generated (see $WORK/app.log)"
-            log "up at $BASE after ${i}s$(grep -o 'Generated plan #.*' "$WORK/app.log" | sed 's/^/: /')"
-            return
+            log "up at $BASE after ${i}s"
+            return 0
         fi
         sleep 1
     done
-    die "the application did not become ready in 600 s"
+    die "the application did not become ready in $seconds s"
 }
 
+# The small setup of most benchmarks: a fresh quick-start database in $WORK with the demo county and one
+# generated plan of BENCH_ITEMS items. Sets PLAN_ID.
+start_small() {
+    log "starting the application with a fresh database in $WORK"
+    # shellcheck disable=SC2086
+    start "$WORK/postgres" "$WORK/app.log" 600 \
+        --workplan.generate.plans=1 --workplan.generate.items="$ITEMS" --workplan.generate.status="$STATUS" \
+        ${COUNTY_ARGS:-} || die "the application stopped"
+    PLAN_ID=$(sed -n 's/.*Generated plan #\([0-9]*\).*/\1/p' "$WORK/app.log" | tail -1)
+    [[ -n $PLAN_ID ]] || die "no plan was generated (see $WORK/app.log)"
+    log "$(grep -o 'Generated plan #.*' "$WORK/app.log")"
+}
+
+# The ten-year data set (issue #6), kept in TEN_YEAR_DIR from one run to the next: pg/ is the quick-start
+# PostgreSQL's cluster, generate.log the log of the run that generated it, and `generated` the mark written once
+# the generator had finished (generate_ms=, its run time from that log). Without the mark (first run, or a
+# generation that was interrupted) the data is generated again from scratch: the generator adds plans whenever it
+# is asked to, so its options are passed on that run only. A kept database is migrated by Flyway at start-up like
+# any other; if its migration fails, it is generated again. Prints the line `BENCH ten-year-data ...`.
+start_ten_year() {
+    local mark=$TEN_YEAR_DIR/generated reused=true
+    mkdir -p "$TEN_YEAR_DIR"
+    if [[ -f $mark ]]; then
+        log "starting the application on the ten-year data set kept in $TEN_YEAR_DIR"
+        if ! start "$TEN_YEAR_DIR/pg" "$WORK/ten-year-app.log" 1800; then
+            grep -qE 'FlywayException|FlywayValidateException|Migration .* failed|Validate failed' "$WORK/ten-year-app.log" ||
+                die "the application stopped on the ten-year data set (see $WORK/ten-year-app.log)"
+            log "the kept database could not be migrated: generating the ten-year data set again"
+            stop_app
+            rm -f "$mark"
+        fi
+    fi
+    if [[ ! -f $mark ]]; then
+        reused=false
+        stop_app
+        rm -rf "${TEN_YEAR_DIR:?}/pg" "$TEN_YEAR_DIR/generate.log"
+        log "generating the ten-year data set in $TEN_YEAR_DIR (about ten minutes on 2 CPUs; log: $TEN_YEAR_DIR/generate.log)"
+        start "$TEN_YEAR_DIR/pg" "$TEN_YEAR_DIR/generate.log" 7200 "${TEN_YEAR_ARGS[@]}" ||
+            die "the application stopped while generating (see $TEN_YEAR_DIR/generate.log)"
+        local took
+        took=$(sed -n 's/.*Volume data generated in \([0-9]*\) ms.*/\1/p' "$TEN_YEAR_DIR/generate.log" | tail -1)
+        [[ -n $took ]] || die "the generator did not say how long it took (see $TEN_YEAR_DIR/generate.log)"
+        printf 'generate_ms=%s\ndate=%s\n' "$took" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$mark"
+    fi
+    local took reports
+    took=$(sed -n 's/^generate_ms=//p' "$mark")
+    reports=$(sql "select count(*) from progress_report")
+    echo "BENCH ten-year-data generate_ms=$took plans=10 schools=200 reports=$reports reused=$reused"
+}
+
+# ten_year_ids: what the ten-year benchmarks request, read from the database (psql): TEN_PLAN, the newest
+# published plan (the current year's); TEN_OFFICE, the office leading most of its items; TEN_SCHOOL, the school with
+# most of its lines; TEN_ITEM, its item with most lines, and TEN_LINE, one of that item's lines with a report for
+# this month (TEN_PERIOD). Without psql the plan is the newest one on /plans (as the director sees it) and the
+# drill-down is skipped.
+ten_year_ids() {
+    TEN_PLAN=$(sql "select id from plan where status = 'PUBLISHED' order by year desc, id desc limit 1")
+    if [[ $TEN_PLAN == na ]]; then
+        login "$LEADER_LOGIN"
+        TEN_PLAN=$(curl -sS -b "$COOKIES" "$BASE/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -n | tail -1)
+    fi
+    [[ -n $TEN_PLAN ]] || die "no published plan in the ten-year data set"
+    TEN_OFFICE=$(sql "select lead_office_id from plan_node where plan_id = $TEN_PLAN and kind = 'ITEM'
+        group by lead_office_id order by count(*) desc, lead_office_id limit 1")
+    TEN_SCHOOL=$(sql "select school_id from assignment where plan_id = $TEN_PLAN and school_id is not null
+        group by school_id order by count(*) desc, school_id limit 1")
+    read -r TEN_ITEM TEN_ITEM_LINES < <(sql "select item_id || ' ' || count(*) from assignment where plan_id = $TEN_PLAN
+        group by item_id order by count(*) desc, item_id limit 1") || true
+    TEN_ITEM=${TEN_ITEM:-na}
+    # the current month as the generator saw it (its clock's time zone)
+    TEN_PERIOD=$(sql "select to_char(max(period_start), 'YYYY-MM') from progress_report where plan_id = $TEN_PLAN")
+    TEN_LINE=na
+    if [[ $TEN_ITEM != na && -n $TEN_PERIOD ]]; then
+        TEN_LINE=$(sql "select a.id from assignment a join progress_report r on r.assignment_id = a.id
+            where a.item_id = $TEN_ITEM and r.period_start = date '$TEN_PERIOD-01' order by a.id limit 1")
+    fi
+    log "ten-year data: plan #$TEN_PLAN, office #$TEN_OFFICE, school #$TEN_SCHOOL, item #$TEN_ITEM, line #$TEN_LINE ($TEN_PERIOD)"
+}
+
+# sql QUERY: the query's answer from the running application's database, with psql; "na" without psql.
+sql() {
+    local port
+    port=$(sed -n 4p "$PG_DIR/postmaster.pid" 2>/dev/null || true)
+    if command -v psql >/dev/null && [[ -n $port ]]; then
+        psql -h 127.0.0.1 -p "$port" -U postgres -d workplan -tAc "$1" 2>/dev/null || echo na
+    else
+        echo na
+    fi
+}
+
+# login USER: logs in with the login form; the session's cookies go to $COOKIES ($WORK/cookies-USER).
 login() {
-    local token
-    token=$(curl -sS -c "$WORK/cookies" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    local user=$1 token
+    COOKIES=$WORK/cookies-$user
+    token=$(curl -sS -c "$COOKIES" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
     [[ -n $token ]] || die "no CSRF token on the login page"
     local location
-    location=$(curl -sS -b "$WORK/cookies" -c "$WORK/cookies" -o /dev/null -w '%{redirect_url}' \
-        --data-urlencode "username=$USER_LOGIN" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" \
+    location=$(curl -sS -b "$COOKIES" -c "$COOKIES" -o /dev/null -w '%{redirect_url}' \
+        --data-urlencode "username=$user" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" \
         "$BASE/login")
-    [[ $location == "$BASE/" ]] || die "login as $USER_LOGIN failed (redirected to $location)"
-    log "logged in as $USER_LOGIN"
+    [[ $location == "$BASE/" ]] || die "login as $user failed (redirected to $location)"
+    log "logged in as $user"
 }
 
 # stop PID SIGNAL SECONDS: sends the signal, waits for the process to end, kills it after SECONDS.
@@ -300,16 +493,17 @@ stop() {
     kill -KILL "$pid" 2>/dev/null || true
 }
 
-# Stops the application gracefully (it stops its PostgreSQL), and the PostgreSQL itself if it outlived it.
-cleanup() {
-    local status=$?
-    set +e
+# stop_app: stops the application gracefully (it stops its PostgreSQL), and the PostgreSQL itself if it outlived it.
+stop_app() {
     if [[ -n ${APP_PID:-} ]] && kill -0 "$APP_PID" 2>/dev/null; then
         log "stopping the application (pid $APP_PID)"
         stop "$APP_PID" TERM 60
-        wait "$APP_PID" 2>/dev/null
     fi
-    local pidfile=${WORK:-/nonexistent}/postgres/postmaster.pid pg
+    if [[ -n ${APP_PID:-} ]]; then
+        wait "$APP_PID" 2>/dev/null || true # its exit status: 143 after SIGTERM
+    fi
+    APP_PID=
+    local pidfile=${PG_DIR:-/nonexistent}/postmaster.pid pg
     if [[ -f $pidfile ]]; then
         pg=$(head -1 "$pidfile")
         if [[ $pg =~ ^[0-9]+$ ]] && kill -0 "$pg" 2>/dev/null; then
@@ -317,6 +511,12 @@ cleanup() {
             stop "$pg" INT 30
         fi
     fi
+}
+
+cleanup() {
+    local status=$?
+    set +e
+    stop_app
     if [[ -n ${WORK:-} && -d $WORK ]]; then
         if [[ ${BENCH_KEEP:-0} == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     fi
@@ -330,14 +530,15 @@ main() {
         printf '%s\n' "${BENCHMARKS[@]}"
         return
     fi
-    local selected=("$@")
+    local selected=("$@") small=() ten_year=() name
     [[ ${#selected[@]} -gt 0 ]] || selected=("${BENCHMARKS[@]}")
     for name in "${selected[@]}"; do
         [[ " ${BENCHMARKS[*]} " == *" $name "* ]] || die "unknown benchmark '$name' (known: ${BENCHMARKS[*]})"
+        if [[ " ${TEN_YEAR_BENCHMARKS[*]} " == *" $name "* ]]; then ten_year+=("$name"); else small+=("$name"); fi
     done
     command -v curl >/dev/null || die "curl is needed"
 
-    if [[ " ${selected[*]} " == *" report-submit "* ]]; then
+    if [[ " ${small[*]} " == *" report-submit "* ]]; then
         COUNTY_ARGS="--workplan.generate.schools=240 --workplan.generate.principals=true"
     fi
     build
@@ -346,12 +547,23 @@ main() {
     trap 'exit 130' INT TERM
     trap 'exit 129' HUP
     trap '' PIPE # a closed output pipe fails the next write (and so exits through cleanup) instead of killing us
-    start
-    login
-    log "$(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-    for name in "${selected[@]}"; do
-        "bench_${name//-/_}"
-    done
+    if [[ ${#small[@]} -gt 0 ]]; then
+        start_small
+        login "$USER_LOGIN"
+        log "$(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+        for name in "${small[@]}"; do
+            "bench_${name//-/_}"
+        done
+        stop_app
+    fi
+    if [[ ${#ten_year[@]} -gt 0 ]]; then
+        start_ten_year
+        ten_year_ids
+        log "$(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+        for name in "${ten_year[@]}"; do
+            "bench_${name//-/_}"
+        done
+    fi
 }
 
 main "$@"
