@@ -52,7 +52,9 @@ class DashboardController {
         var dashboard = dashboards.leaders(plan, township, target, user);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("charts", charts.of(dashboard));
-        model.addAttribute("base", DrilldownFilter.ofPlan(dashboard.plan().id()));
+        var base = DrilldownFilter.ofPlan(dashboard.plan().id());
+        model.addAttribute("base", base);
+        model.addAttribute("overdueItems", "/dashboard/items" + base.withStatus(Status.OVERDUE).query());
         model.addAttribute("statuses", Status.values());
         return "dashboard/leaders";
     }
