@@ -175,8 +175,8 @@ bench_report_draft() {
     local quarter=$(((10#${month#*-} - 1) / 3))
     ((quarter >= 1)) || quarter=1
     local before
-    before=" $(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries" | grep -o 'href="/summaries/[0-9]*"' | grep -o '[0-9][0-9]*' |
-        tr '\n' ' ')"
+    before=" $(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries" |
+        { grep -o 'href="/summaries/[0-9]*"' | grep -o '[0-9][0-9]*' || true; } | tr '\n' ' ')"
     local token
     token=$(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
     [[ -n $token ]] || token=$(csrf_token)
@@ -436,7 +436,8 @@ ten_year_ids() {
     TEN_PLAN=$(sql "select id from plan where status = 'PUBLISHED' order by year desc, id desc limit 1")
     if [[ $TEN_PLAN == na ]]; then
         login "$LEADER_LOGIN"
-        TEN_PLAN=$(curl -sS -b "$COOKIES" "$BASE/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -n | tail -1)
+        TEN_PLAN=$(curl -sS -b "$COOKIES" "$BASE/plans" |
+            { grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9][0-9]*' || true; } | sort -n | tail -1)
     fi
     [[ -n $TEN_PLAN ]] || die "no published plan in the ten-year data set"
     TEN_OFFICE=$(sql "select lead_office_id from plan_node where plan_id = $TEN_PLAN and kind = 'ITEM'
