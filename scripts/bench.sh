@@ -175,8 +175,8 @@ bench_report_draft() {
     local quarter=$(((10#${month#*-} - 1) / 3))
     ((quarter >= 1)) || quarter=1
     local before
-    before=" $(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries" | grep -o 'href="/summaries/[0-9]*"' | grep -o '[0-9][0-9]*' |
-        tr '\n' ' ')"
+    before=" $(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries" |
+        { grep -o 'href="/summaries/[0-9]*"' | grep -o '[0-9][0-9]*' || true; } | tr '\n' ' ')"
     local token
     token=$(curl -sS -b "$COOKIES" "$BASE/plans/$TEN_PLAN/summaries/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
     [[ -n $token ]] || token=$(csrf_token)
@@ -337,10 +337,14 @@ build() {
 # start DATA_DIRECTORY APP_LOG SECONDS [application arguments...]: starts the jar on a free loopback port with its
 # quick-start PostgreSQL in DATA_DIRECTORY (kept if it holds a database), the access log in $WORK/access.log and
 # the application's log in APP_LOG (emptied first); waits up to SECONDS for readiness. Sets APP_PID, PG_DIR and
-# BASE; answers 1 (with the log's tail on standard error) if the application stopped before it was ready.
+# BASE; answers 1 (with the log's tail on standard error) if the application stopped before it was ready. Refuses
+# a directory where a PostgreSQL runs already (someone else's application): that one is never stopped.
 start() {
     local data=$1 app_log=$2 seconds=$3
     shift 3
+    local running
+    running=$(postmaster "$data")
+    [[ -z $running ]] || die "a PostgreSQL (pid $running) runs on $data already: stop the application using it first"
     PG_DIR=$data
     : >"$app_log" # before the background start, which opens it a moment later
     # shellcheck disable=SC2086
@@ -399,6 +403,14 @@ start_small() {
 start_ten_year() {
     local mark=$TEN_YEAR_DIR/generated reused=true
     mkdir -p "$TEN_YEAR_DIR"
+    # one run at a time on the kept data (the lock is held until this script and the application have ended)
+    if command -v flock >/dev/null; then
+        exec {TEN_YEAR_LOCK}>>"$TEN_YEAR_DIR/lock"
+        if ! flock -n "$TEN_YEAR_LOCK"; then
+            log "waiting for the other benchmark run on $TEN_YEAR_DIR to end"
+            flock "$TEN_YEAR_LOCK"
+        fi
+    fi
     if [[ -f $mark ]]; then
         log "starting the application on the ten-year data set kept in $TEN_YEAR_DIR"
         if ! start "$TEN_YEAR_DIR/pg" "$WORK/ten-year-app.log" 1800; then
@@ -436,7 +448,8 @@ ten_year_ids() {
     TEN_PLAN=$(sql "select id from plan where status = 'PUBLISHED' order by year desc, id desc limit 1")
     if [[ $TEN_PLAN == na ]]; then
         login "$LEADER_LOGIN"
-        TEN_PLAN=$(curl -sS -b "$COOKIES" "$BASE/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -n | tail -1)
+        TEN_PLAN=$(curl -sS -b "$COOKIES" "$BASE/plans" |
+            { grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9][0-9]*' || true; } | sort -n | tail -1)
     fi
     [[ -n $TEN_PLAN ]] || die "no published plan in the ten-year data set"
     TEN_OFFICE=$(sql "select lead_office_id from plan_node where plan_id = $TEN_PLAN and kind = 'ITEM'
@@ -493,7 +506,15 @@ stop() {
     kill -KILL "$pid" 2>/dev/null || true
 }
 
-# stop_app: stops the application gracefully (it stops its PostgreSQL), and the PostgreSQL itself if it outlived it.
+# postmaster DATA_DIRECTORY: the pid of the PostgreSQL running on the directory, if any.
+postmaster() {
+    local pid
+    pid=$(head -1 "$1/postmaster.pid" 2>/dev/null || true)
+    if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then echo "$pid"; fi
+}
+
+# stop_app: stops the application gracefully (it stops its PostgreSQL), and the PostgreSQL itself if it outlived it
+# (start made sure that none ran on the directory before, so a PostgreSQL there now is the application's).
 stop_app() {
     if [[ -n ${APP_PID:-} ]] && kill -0 "$APP_PID" 2>/dev/null; then
         log "stopping the application (pid $APP_PID)"
@@ -503,14 +524,13 @@ stop_app() {
         wait "$APP_PID" 2>/dev/null || true # its exit status: 143 after SIGTERM
     fi
     APP_PID=
-    local pidfile=${PG_DIR:-/nonexistent}/postmaster.pid pg
-    if [[ -f $pidfile ]]; then
-        pg=$(head -1 "$pidfile")
-        if [[ $pg =~ ^[0-9]+$ ]] && kill -0 "$pg" 2>/dev/null; then
-            log "stopping the PostgreSQL the application left behind (pid $pg)"
-            stop "$pg" INT 30
-        fi
+    local pg
+    pg=$(postmaster "${PG_DIR:-/nonexistent}")
+    if [[ -n $pg ]]; then
+        log "stopping the PostgreSQL the application left behind (pid $pg)"
+        stop "$pg" INT 30
     fi
+    PG_DIR=
 }
 
 cleanup() {
