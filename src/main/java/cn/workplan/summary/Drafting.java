@@ -300,7 +300,7 @@ final class Drafting {
             } else if (standing.light() == Light.YELLOW) {
                 behind.add(named(item) + lead(item) + "，目前完成进度" + standing.percent() + "%");
             }
-            if (standing.light() != Light.GREY && !done(item) && sources.reportsOf(item.id()).reports() == 0) {
+            if (standing.light() != Light.GREY && !done(item) && sources.reportsOf(item.id()).linesReported() == 0) {
                 silent.add(item.plain());
             }
         }
@@ -456,12 +456,8 @@ final class Drafting {
 
     /** 各责任单位报送并经审核通过的进展报告156份，涉及18项任务。 */
     private String reportsSentence(String when) {
-        int reports = 0;
-        int items = 0;
-        for (var item : sources.reports().values()) {
-            reports += item.reports();
-            items += item.reports() > 0 ? 1 : 0;
-        }
+        int reports = sources.reported().approved();
+        int items = (int) sources.reported().items().values().stream().filter(item -> item.linesReported() > 0).count();
         return reports == 0 ? when + "暂无审核通过的进展报告。"
                 : when + "各责任单位报送并经审核通过的进展报告" + reports + "份，涉及" + items + "项任务。";
     }
@@ -509,7 +505,7 @@ final class Drafting {
 
     /** The text cut after its last full sentence within the length, or at the length with an ellipsis. */
     private static String shorten(String text, int length) {
-        var stripped = text.strip();
+        var stripped = text.strip().replaceAll("\\s*\\R\\s*", "").replaceAll("\\s+", " ");
         if (stripped.length() <= length) {
             return stripped;
         }
