@@ -372,11 +372,15 @@ final class Drafting {
     /** 全县12所学校已报送，4所已完成；其中，城关镇第一小学…；青石镇中心小学…。 */
     private String lines(ItemReports reports) {
         var text = new StringBuilder();
-        if (reports.schoolsReported() > 0) {
-            text.append(reports.schoolsReported() == reports.schools() && reports.schools() > 1
+        if (reports.schools() == 1 && reports.schoolsReported() == 1) {
+            // one school: its excerpt names it
+            text.append(reports.schoolsDone() > 0 ? "责任学校已完成" : "");
+        } else if (reports.schoolsReported() > 0) {
+            text.append(reports.schoolsReported() == reports.schools()
                     ? reports.schools() + "所责任学校均已报送"
                     : "全县" + reports.schoolsReported() + "所学校已报送");
-            text.append(reports.schoolsDone() > 0 ? "，" + reports.schoolsDone() + "所已完成" : "，均在推进中");
+            text.append(reports.schoolsDone() > 0 ? "，" + reports.schoolsDone() + "所已完成"
+                    : reports.schoolsReported() > 1 ? "，均在推进中" : "，正在推进中");
         } else if (reports.schools() > 0) {
             text.append("责任学校暂无审核通过的进展报告");
         }

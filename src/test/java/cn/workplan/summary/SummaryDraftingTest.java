@@ -143,7 +143,7 @@ class SummaryDraftingTest {
         var text = text(summary);
         assertThat(text.get(0)).contains("本期各责任单位报送并经审核通过的进展报告1份，涉及1项任务。");
         assertThat(text).anyMatch(paragraph -> paragraph.startsWith("1.加强基层党组织建设。（" + f.leadName + "牵头）全县1所学校已报送，"
-                + "均在推进中；其中，" + f.schoolAName + "制定党建工作方案。党建示范校目标不低于2所，暂无报送数据。截至5月31日，"));
+                + "正在推进中；其中，" + f.schoolAName + "制定党建工作方案。党建示范校目标不低于2所，暂无报送数据。截至5月31日，"));
     }
 
     @Test
