@@ -329,4 +329,38 @@
     }
 
     document.addEventListener('DOMContentLoaded', initReportForm);
+    // Drafted reports: each paragraph's box grows with its text, so that the editor reads like the document; leaving
+    // the page with unsaved edits asks first.
+    function grow(area) {
+        area.style.height = 'auto';
+        area.style.height = (area.scrollHeight + 2) + 'px';
+    }
+
+    document.addEventListener('input', function (event) {
+        var target = event.target;
+        if (target.matches && target.matches('textarea[data-autogrow]')) {
+            grow(target);
+        }
+        var editor = target.closest && target.closest('#summary-form');
+        if (editor) {
+            editor.setAttribute('data-dirty', 'true');
+        }
+    });
+
+    document.addEventListener('submit', function (event) {
+        if (event.target.id === 'summary-form') {
+            event.target.removeAttribute('data-dirty');
+        }
+    });
+
+    window.addEventListener('beforeunload', function (event) {
+        if (document.querySelector('#summary-form[data-dirty]')) {
+            event.preventDefault();
+            event.returnValue = '';
+        }
+    });
+
+    document.addEventListener('DOMContentLoaded', function () {
+        document.querySelectorAll('textarea[data-autogrow]').forEach(grow);
+    });
 })();

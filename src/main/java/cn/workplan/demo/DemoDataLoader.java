@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fills an empty database with 青山县教育局: 12 offices, 30 schools in 6 townships, and the demo
- * accounts of the README, all with the password {@value #PASSWORD}. Never runs against a database
+ * accounts of the README, all with the password {@value #PASSWORD}; the published 2026 plan with the progress reports
+ * of its first half year ({@link DemoReports}) and a supervision notice. Never runs against a database
  * that has accounts, and by default only on the quick-start database.
  */
 @Slf4j
@@ -58,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final UserDetailsService userDetails;
     private final PlanQueries planQueries;
     private final NoticeService notices;
+    private final DemoReports reports;
     private final Clock clock;
     private final EntityManager entityManager;
 
@@ -119,6 +121,8 @@ class DemoDataLoader implements ApplicationRunner {
         }
         long planId = demoPlan.load((CurrentUser) userDetails.loadUserByUsername("office"),
                 (CurrentUser) userDetails.loadUserByUsername("director"));
+        entityManager.flush(); // the plan was published through JPA; reports read their lines with SQL
+        reports.load(planId);
         sampleNotice(planId, (CurrentUser) userDetails.loadUserByUsername("director"));
         log.info("Demo data loaded: {} offices, {} schools, {} accounts (admin #{}), published plan #{}", offices.count(),
                 schools.countActive(), accounts.countActive(), admin, planId);

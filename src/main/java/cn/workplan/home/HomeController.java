@@ -13,6 +13,7 @@ import cn.workplan.execution.ReportQueries;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.org.SchoolView;
+import cn.workplan.summary.SummaryQueries;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private static final int RECENT_AUDIT = 10;
+    private static final int RECENT_SUMMARIES = 5;
 
     private final OfficeService offices;
     private final SchoolService schools;
@@ -31,10 +33,12 @@ class HomeController {
     private final AuditQueries audit;
     private final AssignmentQueries assignments;
     private final ReportQueries reports;
+    private final SummaryQueries summaries;
 
     HomeController(OfficeService offices, SchoolService schools, AccountService accounts, AuditQueries audit,
-            AssignmentQueries assignments, ReportQueries reports) {
+            AssignmentQueries assignments, ReportQueries reports, SummaryQueries summaries) {
         this.reports = reports;
+        this.summaries = summaries;
         this.offices = offices;
         this.schools = schools;
         this.accounts = accounts;
@@ -67,6 +71,7 @@ class HomeController {
                 .filter(office -> Objects.equals(office.leaderUserId(), user.id())).toList());
         model.addAttribute("offices", all);
         model.addAttribute("schoolCount", schools.countActive());
+        model.addAttribute("summaries", summaries.recent(user, RECENT_SUMMARIES));
         return "home/leader";
     }
 

@@ -44,6 +44,9 @@ import cn.workplan.plan.PlanData;
 import cn.workplan.plan.PlanKind;
 import cn.workplan.plan.PlanService;
 import cn.workplan.plan.PublishData;
+import cn.workplan.summary.NewSummary;
+import cn.workplan.summary.Summaries;
+import cn.workplan.summary.SummaryKind;
 import cn.workplan.supervision.NoticeData;
 import cn.workplan.supervision.NoticeService;
 import cn.workplan.support.IntegrationTest;
@@ -247,6 +250,19 @@ class AccessMatrixTest {
         endpoint(GET,  "/dashboard/items.xlsx?plan={published}",            LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/dashboard/mine?plan={published}",                  LOGIN,        REDIRECT,     REDIRECT,     OK,           OK,           REDIRECT),
         endpoint(GET,  "/dashboard/mine.xlsx?plan={published}",             LOGIN,        DENIED,       DENIED,       OK,           OK,           DENIED),
+        // drafted reports (总结报告): {summary} is the mid-year summary of {published}; the matrix's office staff are not the
+        // general office (its staff may, like the administrator: see SummaryPagesTest). The administrator's POSTs change
+        // nothing: drafting again opens the existing report, and the others carry a stale version or a blank reason.
+        endpoint(GET,  "/plans/{published}/summaries",                     LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
+        endpoint(GET,  "/plans/{published}/summaries/new",                 LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/{published}/summaries?kind=MID_YEAR",       LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/summaries/{summary}",                             LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
+        endpoint(POST, "/summaries/{summary}?version=-1&title=",           LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/summaries/{summary}/regenerate?version=-1",       LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/summaries/{summary}/lock?version=-1",             LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/summaries/{summary}/unlock?version=-1&reason=",   LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/summaries/{summary}.docx",                        LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
+        endpoint(GET,  "/summaries/{summary}.pdf",                         LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
         // the JSON API: problem details instead of pages and redirects
         endpoint(GET,  "/api/me",                                           UNAUTHORIZED, OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/api/offices",                                      UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
@@ -275,7 +291,7 @@ class AccessMatrixTest {
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
             @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
             @Autowired SignIn signIn, @Autowired ProgressReports reports, @Autowired NoticeService notices,
-            @Autowired cn.workplan.notification.Notifications notifications) {
+            @Autowired cn.workplan.notification.Notifications notifications, @Autowired Summaries summaries) {
         var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
         var staff = (CurrentUser) users.loadUserByUsername(signIn.login(Role.OFFICE_STAFF));
         var principal = (CurrentUser) users.loadUserByUsername(signIn.login(Role.PRINCIPAL));
@@ -308,6 +324,7 @@ class AccessMatrixTest {
                 List.of(new Upload("照片.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})), true, principal));
         all.put("evidence", jdbc.sql("select id from evidence where report_id = :report").param("report", all.get("report"))
                 .query(Long.class).single());
+        all.put("summary", summaries.create(all.get("published"), new NewSummary(SummaryKind.MID_YEAR, null, null), admin).id());
         notices(all, plans, outline, users, jdbc, signIn, notices, admin);
         long matrixAdmin = data.idOf(signIn.login(Role.ADMIN));
         notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");

@@ -18,7 +18,7 @@ class AuditController {
 
     /** Kinds of record the audit page offers as a filter. */
     static final java.util.List<String> ENTITY_TYPES = java.util.List.of("OFFICE", "SCHOOL", "USER", "PLAN", "ASSIGNMENT", "REPORT", "NOTICE",
-            "EXTENSION", "SIGN_OFF");
+            "EXTENSION", "SIGN_OFF", "SUMMARY");
 
     private final AuditQueries audit;
 

@@ -77,7 +77,8 @@ class PlanExportController {
     /** 503 with a page in words: the server lacks a Chinese font, the administrator can install one. */
     @ExceptionHandler(PdfUnavailableException.class)
     ModelAndView unavailable(PdfUnavailableException e) {
-        return new ModelAndView("document/pdf-unavailable", Map.of("planId", e.planId), HttpStatus.SERVICE_UNAVAILABLE);
+        return new ModelAndView("document/pdf-unavailable",
+                Map.of("back", "/plans/" + e.planId + "/document", "backLabel", "export.pdf.unavailable.back"), HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     private static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] content) {
