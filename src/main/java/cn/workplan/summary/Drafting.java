@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import cn.workplan.document.export.OfficialDocx;
 import cn.workplan.execution.Light;
 import cn.workplan.execution.PlanStandings;
 import cn.workplan.plan.Comparator;
@@ -498,8 +499,7 @@ final class Drafting {
 
     /** The item's headline as the sentence that opens its paragraph. */
     private static String headline(OutlineNode item) {
-        var text = item.headline().strip();
-        return text.endsWith("。") || text.endsWith("！") || text.endsWith("？") ? text : text + "。";
+        return OfficialDocx.sentence(item.headline());
     }
 
     /** The first sentences of a narrative, up to about 80 characters, without the closing punctuation. */

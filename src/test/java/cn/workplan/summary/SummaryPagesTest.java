@@ -231,6 +231,13 @@ class SummaryPagesTest {
             assertThat(text).contains("2030年第二季度重点工作推进情况", "一、党的建设", "1.加强基层党组织建设。", "二、教育教学", "（一）义务教育",
                     "三、存在的问题", "请补充活动照片", "—1—");
         }
+        long summary = create("MID_YEAR");
+        var withTable = mvc.perform(get("/summaries/{id}.pdf", summary).with(user(office))).andExpect(status().isOk()).andReturn().getResponse();
+        Files.write(Path.of("target/exports/summary-mid-year.pdf"), withTable.getContentAsByteArray());
+        try (var pdf = Loader.loadPDF(withTable.getContentAsByteArray())) {
+            var text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            assertThat(text).contains("二、主要指标完成情况", "序号", "完成情况", "城乡教育集团", "1.5个（平均）", "未达标", "四、下半年工作思路");
+        }
     }
 
     @Test
