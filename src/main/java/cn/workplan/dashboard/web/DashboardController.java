@@ -1,6 +1,5 @@
 package cn.workplan.dashboard.web;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import cn.workplan.account.CurrentUser;
@@ -12,7 +11,7 @@ import cn.workplan.dashboard.Status;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -105,9 +104,9 @@ class DashboardController {
     }
 
     private static ResponseEntity<byte[]> download(byte[] content, String name) {
-        var encoded = URLEncoder.encode(name + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dashboard.xlsx\"; filename*=UTF-8''" + encoded)
+                .headers(headers -> headers.setContentDisposition(
+                        ContentDisposition.attachment().filename(name + ".xlsx", StandardCharsets.UTF_8).build()))
                 .contentType(MediaType.parseMediaType(DashboardWorkbook.CONTENT_TYPE))
                 .body(content);
     }
