@@ -77,9 +77,9 @@ public record Dashboard(PlanChoice plan, List<PlanChoice> plans, ReportingPeriod
      *
      * @param overdue lines past their deadline and not done
      */
-    public record Cell(int lines, int meanPercent, int overdue, int reported) {
+    public record Cell(int lines, int meanPercent, int overdue) {
 
-        public static final Cell EMPTY = new Cell(0, 0, 0, 0);
+        public static final Cell EMPTY = new Cell(0, 0, 0);
 
         public boolean isEmpty() {
             return lines == 0;

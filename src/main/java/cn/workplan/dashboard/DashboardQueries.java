@@ -108,7 +108,7 @@ public class DashboardQueries {
 
         var gridChapters = view.chapters().stream()
                 .map(chapter -> new Dashboard.Chapter(chapter.id(), chapter.label(), chapter.headline())).toList();
-        var grid = grid(plan.id(), reporting, today, gridChapters);
+        var grid = grid(plan.id(), today, gridChapters);
         var townships = townships(grid, gridChapters);
 
         var targets = targets(plan.id(), view);
@@ -150,28 +150,26 @@ public class DashboardQueries {
 
     // -------------------------------------------------------------------------------------- the grid
 
-    private List<Dashboard.GridRow> grid(long planId, PlanStandings.Reporting reporting, LocalDate today,
-            List<Dashboard.Chapter> chapters) {
+    private List<Dashboard.GridRow> grid(long planId, LocalDate today, List<Dashboard.Chapter> chapters) {
         var column = new HashMap<Long, Integer>();
         for (int i = 0; i < chapters.size(); i++) {
             column.put(chapters.get(i).id(), i);
         }
         var rows = new LinkedHashMap<Long, GridBuilder>();
-        // an item's chapter is its parent, or its section's parent
+        // the running totals per school and chapter (school_chapter_tally), with the open lines past their deadline
+        // (assignment_open_idx: the few lines neither done nor at 100 %)
         jdbc.sql("""
-                select s.id, s.name, s.township, case p.kind when 'CHAPTER' then p.id else p.parent_id end as chapter,
-                       count(*) as lines, sum(coalesce(a.reported_percent, 0)) as percent_sum,
-                       count(*) filter (where coalesce(a.deadline, n.deadline) < :today and not a.reported_done
-                                        and coalesce(a.reported_percent, 0) < 100 and n.completed_at is null) as overdue,
-                       count(*) filter (where a.reported_period >= :period) as reported
-                from assignment a join plan_node n on n.id = a.item_id and n.plan_id = :plan
-                join plan_node p on p.id = n.parent_id and p.plan_id = :plan
-                join school s on s.id = a.school_id
-                where a.plan_id = :plan and a.school_id is not null
-                group by s.id, s.name, s.township, 4
+                select s.id, s.name, s.township, c.chapter_id, c.lines, c.percent_sum, coalesce(o.overdue, 0) as overdue
+                from school_chapter_tally c join school s on s.id = c.school_id
+                left join (select a.school_id, a.chapter_id, count(*) as overdue
+                           from assignment a join plan_node n on n.id = a.item_id
+                           where a.plan_id = :plan and a.school_id is not null and not a.reported_done
+                             and coalesce(a.reported_percent, 0) < 100 and n.completed_at is null
+                             and coalesce(a.deadline, n.deadline) < :today
+                           group by a.school_id, a.chapter_id) o on o.school_id = c.school_id and o.chapter_id = c.chapter_id
+                where c.plan_id = :plan and c.lines > 0
                 order by s.township, s.name, s.id""")
-                .param("today", today).param("period", reporting.period() == null ? LocalDate.of(9999, 1, 1) : reporting.period().start())
-                .param("plan", planId)
+                .param("today", today).param("plan", planId)
                 .query(rs -> {
                     long school = rs.getLong(1);
                     var row = rows.get(school);
@@ -181,7 +179,7 @@ public class DashboardQueries {
                     }
                     var index = column.get(rs.getLong(4));
                     if (index != null) {
-                        row.add(index, rs.getInt(5), rs.getLong(6), rs.getInt(7), rs.getInt(8));
+                        row.add(index, rs.getInt(5), rs.getLong(6), rs.getInt(7));
                     }
                 });
         return rows.values().stream().map(GridBuilder::build).toList();
@@ -193,7 +191,7 @@ public class DashboardQueries {
             var row = byTownship.computeIfAbsent(school.township(), name -> new GridBuilder(null, name, name, chapters.size()));
             for (int i = 0; i < chapters.size(); i++) {
                 var cell = school.cells().get(i);
-                row.add(i, cell.lines(), (long) cell.meanPercent() * cell.lines(), cell.overdue(), cell.reported());
+                row.add(i, cell.lines(), (long) cell.meanPercent() * cell.lines(), cell.overdue());
             }
         }
         return byTownship.values().stream().map(GridBuilder::build).toList();
@@ -207,7 +205,6 @@ public class DashboardQueries {
         private final int[] lines;
         private final long[] percent;
         private final int[] overdue;
-        private final int[] reported;
 
         GridBuilder(Long id, String name, String township, int columns) {
             this.id = id;
@@ -216,14 +213,12 @@ public class DashboardQueries {
             lines = new int[columns];
             percent = new long[columns];
             overdue = new int[columns];
-            reported = new int[columns];
         }
 
-        void add(int column, int lineCount, long percentSum, int overdueCount, int reportedCount) {
+        void add(int column, int lineCount, long percentSum, int overdueCount) {
             lines[column] += lineCount;
             percent[column] += percentSum;
             overdue[column] += overdueCount;
-            reported[column] += reportedCount;
         }
 
         Dashboard.GridRow build() {
@@ -231,19 +226,17 @@ public class DashboardQueries {
             int allLines = 0;
             long allPercent = 0;
             int allOverdue = 0;
-            int allReported = 0;
             for (int i = 0; i < lines.length; i++) {
-                cells.add(cell(lines[i], percent[i], overdue[i], reported[i]));
+                cells.add(cell(lines[i], percent[i], overdue[i]));
                 allLines += lines[i];
                 allPercent += percent[i];
                 allOverdue += overdue[i];
-                allReported += reported[i];
             }
-            return new Dashboard.GridRow(id, name, township, cells, cell(allLines, allPercent, allOverdue, allReported));
+            return new Dashboard.GridRow(id, name, township, cells, cell(allLines, allPercent, allOverdue));
         }
 
-        private static Dashboard.Cell cell(int lines, long percent, int overdue, int reported) {
-            return lines == 0 ? Dashboard.Cell.EMPTY : new Dashboard.Cell(lines, Math.round((float) percent / lines), overdue, reported);
+        private static Dashboard.Cell cell(int lines, long percent, int overdue) {
+            return lines == 0 ? Dashboard.Cell.EMPTY : new Dashboard.Cell(lines, Math.round((float) percent / lines), overdue);
         }
     }
 
@@ -290,17 +283,12 @@ public class DashboardQueries {
     private List<Dashboard.TargetRow> targets(long planId, PlanView view) {
         return jdbc.sql("""
                 select t.id, t.node_id, t.indicator, t.comparator, t.value, t.unit,
-                       max(v.actual) filter (where v.kind = 'LEAD') as consolidated,
-                       avg(v.actual) filter (where v.kind = 'SCHOOL') as school_mean,
-                       count(v.actual) filter (where v.kind = 'SCHOOL') as schools,
-                       count(*) filter (where v.kind = 'SCHOOL' and case t.comparator
-                           when '>=' then v.actual >= t.value when '>' then v.actual > t.value
-                           when '<=' then v.actual <= t.value when '<' then v.actual < t.value
-                           else v.actual = t.value end) as reached
+                       case when v.lead_values > 0 then round(v.lead_sum / v.lead_values, 4) end as consolidated,
+                       case when v.school_values > 0 then v.school_sum / v.school_values end as school_mean,
+                       coalesce(v.school_values, 0) as schools, coalesce(v.reached, 0) as reached
                 from plan_item_target t join plan_node n on n.id = t.node_id
-                left join line_target_value v on v.target_id = t.id
+                left join target_tally v on v.target_id = t.id
                 where n.plan_id = :plan
-                group by t.id, t.node_id, t.indicator, t.comparator, t.value, t.unit, t.position
                 order by t.node_id, t.position""")
                 .param("plan", planId)
                 .query((rs, n) -> {

@@ -104,31 +104,35 @@ public class PlanStandings {
         return new Reporting(planId, year, cycle, dueDay, period);
     }
 
-    /** Every task item of the plan, by id in outline order of their ids; one statement. */
+    /**
+     * Every task item of the plan, by id; one statement, reading the running totals the triggers keep per item
+     * ({@code item_tally}, see {@code V12__dashboard_tallies.sql}) and each item's lead office line, so its cost
+     * follows the items, not their lines.
+     */
     public Map<Long, Item> items(Reporting plan, LocalDate day) {
         var items = new LinkedHashMap<Long, Item>();
-        // the lines are summed up first, in one index-only pass over the plan's lines (assignment_standing_idx)
         jdbc.sql("""
                 select n.id, n.deadline, n.q1, n.q2, n.q3, n.q4, n.completed_at is not null as signed_off,
-                       coalesce(l.lines, 0) as lines, coalesce(l.mean, 0) as mean, l.consolidated,
-                       coalesce(l.reported, 0) as reported, coalesce(l.all_lines, 0) as all_lines, l.lead_line
-                from plan_node n left join (
-                    select a.item_id, count(*) filter (where a.kind <> 'LEAD') as lines,
-                           avg(coalesce(a.approved_percent, 0)) filter (where a.kind <> 'LEAD') as mean,
-                           max(a.approved_percent) filter (where a.kind = 'LEAD') as consolidated,
-                           count(*) filter (where a.reported_period >= :period) as reported,
-                           count(*) as all_lines, max(a.id) filter (where a.kind = 'LEAD') as lead_line
-                    from assignment a where a.plan_id = :plan group by a.item_id) l on l.item_id = n.id
+                       coalesce(t.lines, 0) as lines, coalesce(t.approved_sum, 0) as approved_sum, lead.approved_percent as consolidated,
+                       coalesce(t.reported, 0) as reported, coalesce(t.all_lines, 0) as all_lines, lead.id as lead_line
+                from plan_node n
+                left join (select item_id, sum(lines) as lines, sum(approved_sum) as approved_sum, sum(all_lines) as all_lines,
+                                  sum(all_lines) filter (where reported_period >= :period) as reported
+                           from item_tally where plan_id = :plan group by item_id) t on t.item_id = n.id
+                left join lateral (select a.id, a.approved_percent from assignment a
+                                   where a.item_id = n.id and a.kind = 'LEAD' order by a.id desc limit 1) lead on true
                 where n.plan_id = :plan and n.kind = 'ITEM'
                 order by n.id""")
                 .param("plan", plan.planId()).param("period", periodStart(plan))
                 .query((row, number) -> {
                     var consolidated = row.getObject("consolidated", Integer.class);
-                    int percent = consolidated != null ? consolidated : (int) Math.round(row.getDouble("mean"));
+                    int lines = row.getInt("lines");
+                    int percent = consolidated != null ? consolidated
+                            : lines == 0 ? 0 : (int) Math.round((double) row.getLong("approved_sum") / lines);
                     boolean done = row.getBoolean("signed_off");
                     var deadline = date(row, "deadline");
                     var light = lights.light(new StatusLights.Schedule(plan.year(), deadline, quarters(row)), percent, done, day);
-                    return new Item(row.getLong("id"), percent, consolidated != null, done, light, deadline, row.getInt("lines"),
+                    return new Item(row.getLong("id"), percent, consolidated != null, done, light, deadline, lines,
                             row.getInt("reported"), row.getInt("all_lines"), row.getObject("lead_line", Long.class));
                 })
                 .list().forEach(item -> items.put(item.itemId(), item));

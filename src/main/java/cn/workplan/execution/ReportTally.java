@@ -11,8 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Folds the rows the report triggers append to {@code report_tally} (see {@code V10__line_standing.sql}) into one
- * per plan, period and state, so that reading a plan's tally stays a sum over a few rows. Every night, and after
- * reports are written in bulk. Rows appended while it runs are left for the next time.
+ * per plan, period and state, so that reading a plan's tally stays a sum over a few rows; and drops the rows of
+ * {@code item_tally} that count nothing any more (periods every line of an item has reported past, see
+ * {@code V12__dashboard_tallies.sql}). Every night, and after reports are written in bulk. Rows appended while it
+ * runs are left for the next time.
  */
 @Component
 public class ReportTally {
@@ -41,7 +43,8 @@ public class ReportTally {
                 select plan_id, period_start, state, sum(reports), sum(percent_sum) from gone
                 group by plan_id, period_start, state
                 having sum(reports) <> 0 or sum(percent_sum) <> 0""").update();
-        log.info("Report tally folded from {} rows", before);
+        int empty = jdbc.sql("delete from item_tally where lines = 0 and approved_sum = 0 and all_lines = 0").update();
+        log.info("Report tally folded from {} rows; {} empty item tally rows dropped", before, empty);
         return before;
     }
 }
