@@ -162,7 +162,7 @@ public class DashboardQueries {
                 select s.id, s.name, s.township, c.chapter_id, c.lines, c.percent_sum, coalesce(o.overdue, 0) as overdue
                 from school_chapter_tally c join school s on s.id = c.school_id
                 left join (select a.school_id, a.chapter_id, count(*) as overdue
-                           from assignment a join plan_node n on n.id = a.item_id
+                           from assignment a join plan_node n on n.id = a.item_id and n.plan_id = :plan
                            where a.plan_id = :plan and a.school_id is not null and not a.reported_done
                              and coalesce(a.reported_percent, 0) < 100 and n.completed_at is null
                              and coalesce(a.deadline, n.deadline) < :today
