@@ -204,5 +204,5 @@ group by v.target_id;
 
 -- the lead office's line of each item (its consolidated progress), and the schools' open lines (the grid's overdue)
 create index assignment_lead_idx on assignment (item_id) include (id, approved_percent) where kind = 'LEAD';
-create index assignment_open_idx on assignment (plan_id) include (item_id, school_id, chapter_id, deadline)
+create index assignment_open_idx on assignment (item_id) include (school_id, chapter_id, deadline)
     where school_id is not null and not reported_done and coalesce(reported_percent, 0) < 100;

@@ -79,7 +79,7 @@ public class DashboardQueries {
         }
         var choices = plans();
         var plan = choose(choices, planId);
-        var view = PlanView.of(plans.outline(plan.id(), user));
+        var view = PlanView.of(plans.skeleton(plan.id(), user));
         var reporting = standings.reporting(plan.id());
         var today = standings.today();
         var items = standings.items(reporting, today);
@@ -157,14 +157,14 @@ public class DashboardQueries {
         }
         var rows = new LinkedHashMap<Long, GridBuilder>();
         // the running totals per school and chapter (school_chapter_tally), with the open lines past their deadline
-        // (assignment_open_idx: the few lines neither done nor at 100 %)
+        // (assignment_open_idx: per item not signed off, its schools' lines neither done nor at 100 %)
         jdbc.sql("""
                 select s.id, s.name, s.township, c.chapter_id, c.lines, c.percent_sum, coalesce(o.overdue, 0) as overdue
                 from school_chapter_tally c join school s on s.id = c.school_id
                 left join (select a.school_id, a.chapter_id, count(*) as overdue
-                           from assignment a join plan_node n on n.id = a.item_id and n.plan_id = :plan
-                           where a.plan_id = :plan and a.school_id is not null and not a.reported_done
-                             and coalesce(a.reported_percent, 0) < 100 and n.completed_at is null
+                           from plan_node n join assignment a on a.item_id = n.id
+                           where n.plan_id = :plan and n.kind = 'ITEM' and n.completed_at is null
+                             and a.school_id is not null and not a.reported_done and coalesce(a.reported_percent, 0) < 100
                              and coalesce(a.deadline, n.deadline) < :today
                            group by a.school_id, a.chapter_id) o on o.school_id = c.school_id and o.chapter_id = c.chapter_id
                 where c.plan_id = :plan and c.lines > 0

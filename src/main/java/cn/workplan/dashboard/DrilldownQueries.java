@@ -56,7 +56,7 @@ public class DrilldownQueries {
         var choices = dashboards.plans();
         var plan = dashboards.choose(choices, asked.plan());
         var filter = DashboardScope.of(user).narrow(asked.withPlan(plan.id()));
-        var view = DashboardQueries.PlanView.of(plans.outline(plan.id(), user));
+        var view = DashboardQueries.PlanView.of(plans.skeleton(plan.id(), user));
         var reporting = standings.reporting(plan.id());
         var today = standings.today();
         var items = standings.items(reporting, today);
@@ -103,7 +103,7 @@ public class DrilldownQueries {
         var scope = DashboardScope.of(user);
         var choices = dashboards.plans();
         var plan = dashboards.choose(choices, planId);
-        var view = DashboardQueries.PlanView.of(plans.outline(plan.id(), user));
+        var view = DashboardQueries.PlanView.of(plans.skeleton(plan.id(), user));
         var reporting = standings.reporting(plan.id());
         var today = standings.today();
         boolean office = scope.officeId() != null;

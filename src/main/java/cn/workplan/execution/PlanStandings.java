@@ -156,11 +156,8 @@ public class PlanStandings {
                        coalesce(a.reported_percent, 0) as percent, a.reported_done or n.completed_at is not null as done,
                        coalesce(a.reported_period >= :period, false) as reported_now, n.q1, n.q2, n.q3, n.q4
                 from assignment a join plan_node n on n.id = a.item_id
-                where a.plan_id = :plan and (cast(:school as bigint) is null or a.school_id = :school)
-                  and (cast(:office as bigint) is null or a.office_id = :office)
-                  and (cast(:township as varchar) is null
-                       or a.school_id in (select s.id from school s where s.township = cast(:township as varchar)))
-                order by a.item_id, a.id""")
+                where a.plan_id = :plan %s
+                order by a.item_id, a.id""".formatted(narrowing(schoolId, officeId, township)))
                 .param("plan", plan.planId()).param("period", periodStart(plan)).param("school", schoolId).param("office", officeId)
                 .param("township", township)
                 .query((row, number) -> {
@@ -174,6 +171,24 @@ public class PlanStandings {
                 })
                 .list().forEach(lines::add);
         return lines;
+    }
+
+    /**
+     * The condition on the lines ({@code a}) for the party asked for, written out for each case: a condition that
+     * would hold all cases (a parameter or null) makes a prepared statement's generic plan read all of the plan's lines.
+     */
+    private static String narrowing(Long schoolId, Long officeId, String township) {
+        var condition = new StringBuilder();
+        if (schoolId != null) {
+            condition.append(" and a.school_id = :school");
+        }
+        if (officeId != null) {
+            condition.append(" and a.office_id = :office");
+        }
+        if (township != null) {
+            condition.append(" and a.school_id in (select s.id from school s where s.township = :township)");
+        }
+        return condition.toString();
     }
 
     /** Today in the bureau's time zone. */

@@ -73,14 +73,26 @@ public class PlanQueries {
 
     /** The plan with all its nodes numbered, in document order: four SQL statements. */
     public Outline outline(long planId, CurrentUser user) {
+        return outline(planId, user, """
+                (select count(*) from plan_item_school s where s.node_id = n.id) as school_count,
+                (select count(*) from plan_comment c where c.node_id = n.id) as comment_count, n.body""");
+    }
+
+    /**
+     * The outline without the nodes' bodies and without counting their schools and comments (zero in the nodes):
+     * numbers, headlines, offices, deadlines, for dashboards that show a large plan's items by number and headline.
+     */
+    public Outline skeleton(long planId, CurrentUser user) {
+        return outline(planId, user, "0 as school_count, 0 as comment_count, null as body");
+    }
+
+    private Outline outline(long planId, CurrentUser user, String extraColumns) {
         var header = header(planId, user);
         var rows = jdbc.query("""
-                select n.id, n.parent_id, n.kind, n.position, n.headline, n.body, n.lead_office_id, n.key_item,
+                select n.id, n.parent_id, n.kind, n.position, n.headline, n.lead_office_id, n.key_item,
                        n.deadline_kind, n.deadline, n.q1, n.q2, n.q3, n.q4, n.tags, n.carried_from_id,
-                       n.completed_at is not null as completed, n.version,
-                       (select count(*) from plan_item_school s where s.node_id = n.id) as school_count,
-                       (select count(*) from plan_comment c where c.node_id = n.id) as comment_count
-                  from plan_node n where n.plan_id = :plan""", Map.of("plan", planId), (rs, row) -> nodeRow(rs));
+                       n.completed_at is not null as completed, n.version, %s
+                  from plan_node n where n.plan_id = :plan""".formatted(extraColumns), Map.of("plan", planId), (rs, row) -> nodeRow(rs));
         var cooperating = new HashMap<Long, List<Long>>();
         jdbc.query("""
                 select o.node_id, o.office_id from plan_item_office o join plan_node n on n.id = o.node_id

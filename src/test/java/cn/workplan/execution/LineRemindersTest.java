@@ -158,8 +158,13 @@ class LineRemindersTest {
     private List<Long> remindable(CurrentUser viewer) throws Exception {
         var page = Jsoup.parse(mvc.perform(get("/items/{id}/lines", item).with(user(viewer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(UTF_8));
-        return page.select("#lines form[action$=/remind]").eachAttr("action").stream()
-                .map(action -> Long.valueOf(action.replaceAll("\\D", ""))).toList();
+        var buttons = page.select("#lines button[formaction$=/remind]");
+        if (!buttons.isEmpty()) {
+            // every button submits the one form that carries the CSRF token
+            assertThat(buttons.eachAttr("form")).containsOnly("remind-lines");
+            assertThat(page.select("form#remind-lines[method=post] input[name=_csrf]")).hasSize(1);
+        }
+        return buttons.eachAttr("formaction").stream().map(action -> Long.valueOf(action.replaceAll("\\D", ""))).toList();
     }
 
     /** The links of the one-click reminders the person has. */
