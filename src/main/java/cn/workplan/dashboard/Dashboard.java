@@ -103,13 +103,32 @@ public record Dashboard(PlanChoice plan, List<PlanChoice> plans, ReportingPeriod
     /**
      * A target of an item, with the actual values the item's lines last reported.
      *
-     * @param county   the county-wide figure: the lead office's consolidated value when it gave one, otherwise the
-     *                 mean of the schools' values
+     * @param county   the county-wide figure ({@code null} without values), worked out as {@code basis} says
      * @param schools  schools that gave a value; {@code reached} of them meet the target
      */
     public record TargetRow(long id, long itemId, String itemLabel, String itemHeadline, String indicator,
             cn.workplan.plan.Comparator comparator,
-            BigDecimal value, String unit, BigDecimal county, boolean consolidated, int schools, int reached, Boolean met) {
+            BigDecimal value, String unit, BigDecimal county, CountyBasis basis, int schools, int reached, Boolean met) {
+    }
+
+    /** How a target's county-wide figure is worked out, in this order of preference. */
+    public enum CountyBasis {
+        /** The lead office's consolidated value (it reports the county's figure itself). */
+        LEAD_OFFICE("dashboard.targets.consolidated"),
+        /** The schools' values weighted by their enrolment (在校生数), over the schools whose enrolment is known. */
+        WEIGHTED("dashboard.targets.weighted"),
+        /** The plain mean of the schools' values, when no reporting school's enrolment is known. */
+        MEAN("dashboard.targets.mean");
+
+        private final String messageKey;
+
+        CountyBasis(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
     }
 
     /** A school's latest value for a target. */

@@ -285,7 +285,8 @@ public class DashboardQueries {
                 select t.id, t.node_id, t.indicator, t.comparator, t.value, t.unit,
                        case when v.lead_values > 0 then round(v.lead_sum / v.lead_values, 4) end as consolidated,
                        case when v.school_values > 0 then v.school_sum / v.school_values end as school_mean,
-                       coalesce(v.school_values, 0) as schools, coalesce(v.reached, 0) as reached
+                       coalesce(v.school_values, 0) as schools, coalesce(v.reached, 0) as reached,
+                       case when v.weight > 0 then v.weighted_sum / v.weight end as weighted
                 from plan_item_target t join plan_node n on n.id = t.node_id
                 left join target_tally v on v.target_id = t.id
                 where n.plan_id = :plan
@@ -295,12 +296,19 @@ public class DashboardQueries {
                     var node = view.node(rs.getLong(2));
                     var consolidated = rs.getBigDecimal(7);
                     var mean = rs.getBigDecimal(8);
-                    var county = consolidated != null ? consolidated : mean == null ? null : mean.setScale(2, RoundingMode.HALF_UP);
+                    var weighted = rs.getBigDecimal(11);
+                    var basis = consolidated != null ? Dashboard.CountyBasis.LEAD_OFFICE
+                            : weighted != null ? Dashboard.CountyBasis.WEIGHTED : mean != null ? Dashboard.CountyBasis.MEAN : null;
+                    var county = basis == null ? null : switch (basis) {
+                        case LEAD_OFFICE -> consolidated;
+                        case WEIGHTED -> weighted.setScale(2, RoundingMode.HALF_UP);
+                        case MEAN -> mean.setScale(2, RoundingMode.HALF_UP);
+                    };
                     var value = rs.getBigDecimal(5);
                     var comparator = Comparator.ofCode(rs.getString(4)).orElse(Comparator.EQUAL);
                     return new Dashboard.TargetRow(rs.getLong(1), rs.getLong(2), node == null ? "" : node.label(),
                             node == null ? "" : node.headline(), rs.getString(3), comparator, value.stripTrailingZeros(), rs.getString(6),
-                            county == null ? null : county.stripTrailingZeros(), consolidated != null, rs.getInt(9), rs.getInt(10),
+                            county == null ? null : county.stripTrailingZeros(), basis, rs.getInt(9), rs.getInt(10),
                             county == null ? null : comparator.isMet(county, value));
                 })
                 .list()

@@ -158,18 +158,37 @@ public class VolumeDataGenerator implements ApplicationRunner {
                     var pattern = PlanPhrases.TOWNSHIP_SCHOOLS.get(s);
                     var name = pattern[0].replace("{t}", township).replace("{v}", villages.get(s));
                     if (taken.add(name)) {
-                        rows.add(new Object[] {name, SchoolKind.valueOf(pattern[1]).name(), township});
+                        var kind = SchoolKind.valueOf(pattern[1]);
+                        rows.add(new Object[] {name, kind.name(), township, enrolment(kind, random)});
                     }
                 }
             }
-            batch("insert into school (name, kind, township) values (?, ?, ?)", rows, (ps, row) -> {
+            batch("insert into school (name, kind, township, enrolment) values (?, ?, ?, ?)", rows, (ps, row) -> {
                 ps.setString(1, (String) row[0]);
                 ps.setString(2, (String) row[1]);
                 ps.setString(3, (String) row[2]);
+                ps.setInt(4, (Integer) row[3]);
             });
             log.info("Added {} schools ({} active now) in {} ms", rows.size(), active + rows.size(), millis(System.nanoTime() - start));
             return rows.size();
         });
+    }
+
+    /** A plausible enrolment (在校生数) for a rural school of the kind: half to one and a half times a typical one. */
+    private static int enrolment(SchoolKind kind, Random random) {
+        int typical = switch (kind) {
+            case KINDERGARTEN -> 250;
+            case PRIMARY -> 600;
+            case JUNIOR_HIGH -> 800;
+            case NINE_YEAR -> 900;
+            case SENIOR_HIGH -> 2200;
+            case COMPLETE_SECONDARY -> 2000;
+            case VOCATIONAL -> 1400;
+            case SPECIAL -> 120;
+            case TEACHING_POINT -> 35;
+            case OTHER -> 300;
+        };
+        return typical / 2 + random.nextInt(typical + 1);
     }
 
     /** What the generated reports say, one after the other. */

@@ -37,6 +37,8 @@ class School {
 
     private String township;
 
+    private Integer enrolment;
+
     private boolean active = true;
 
     @Version
@@ -56,6 +58,7 @@ class School {
         this.name = data.name().strip();
         this.kind = data.kind();
         this.township = data.township().strip();
+        this.enrolment = data.enrolment();
     }
 
     void setActive(boolean active) {
@@ -67,6 +70,9 @@ class School {
         state.put("name", name);
         state.put("kind", kind.chineseName());
         state.put("township", township);
+        if (enrolment != null) {
+            state.put("enrolment", enrolment);
+        }
         state.put("active", active);
         return state;
     }

@@ -14,7 +14,10 @@ import cn.workplan.system.table.TableReader;
 
 import org.springframework.stereotype.Service;
 
-/** Reads a table of schools (学校名称 / 学校类型 / 所属乡镇) and checks every row before anything is saved. */
+/**
+ * Reads a table of schools (学校名称 / 学校类型 / 所属乡镇, and optionally 在校生数) and checks every row before
+ * anything is saved.
+ */
 @Service
 @RequiredArgsConstructor
 public class SchoolImport {
@@ -22,7 +25,8 @@ public class SchoolImport {
     public static final List<TableColumn> COLUMNS = List.of(
             TableColumn.required("name", "学校名称", "名称", "学校", "单位名称"),
             TableColumn.required("kind", "学校类型", "类型", "学段", "办学类型"),
-            TableColumn.required("township", "所属乡镇", "乡镇", "乡镇(街道)", "所在乡镇"));
+            TableColumn.required("township", "所属乡镇", "乡镇", "乡镇(街道)", "所在乡镇"),
+            TableColumn.optional("enrolment", "在校生数", "在校生", "学生数", "在校学生数"));
 
     private final SchoolService schools;
 
@@ -53,9 +57,30 @@ public class SchoolImport {
             } else if (township.length() > 40) {
                 problems.add(new Problem("import.error.tooLong", "所属乡镇", 40));
             }
-            var value = problems.isEmpty() ? new SchoolData(name, kind.get(), township, null) : null;
-            lines.add(new ImportPreview.Line<>(row.line(), List.of(name, row.get("kind"), township), value, problems));
+            var enrolmentText = row.get("enrolment");
+            Integer enrolment = null;
+            if (!enrolmentText.isEmpty()) {
+                enrolment = enrolment(enrolmentText);
+                if (enrolment == null) {
+                    problems.add(new Problem("school.import.badEnrolment", enrolmentText, SchoolData.MAX_ENROLMENT));
+                }
+            }
+            var value = problems.isEmpty() ? new SchoolData(name, kind.get(), township, enrolment, null) : null;
+            lines.add(new ImportPreview.Line<>(row.line(), List.of(name, row.get("kind"), township, enrolmentText), value, problems));
         }
         return new ImportPreview<>(fileName, COLUMNS.stream().map(TableColumn::header).toList(), lines);
+    }
+
+    /** A whole number of pupils from 0 to the maximum ("1,250" and "1250.0" as spreadsheets write them), else null. */
+    static Integer enrolment(String text) {
+        try {
+            var number = new java.math.BigDecimal(text.replace(",", "").replace("，", "").strip());
+            if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0 || number.compareTo(java.math.BigDecimal.valueOf(SchoolData.MAX_ENROLMENT)) > 0) {
+                return null;
+            }
+            return number.intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 }

@@ -114,7 +114,7 @@ public class SchoolService {
     }
 
     private static SchoolView view(School school, List<String> principals) {
-        return new SchoolView(school.getId(), school.getName(), school.getKind(), school.getTownship(),
+        return new SchoolView(school.getId(), school.getName(), school.getKind(), school.getTownship(), school.getEnrolment(),
                 school.isActive(), school.getVersion(), principals);
     }
 }

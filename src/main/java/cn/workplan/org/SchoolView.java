@@ -8,11 +8,12 @@ public record SchoolView(
         String name,
         SchoolKind kind,
         String township,
+        Integer enrolment,
         boolean active,
         long version,
         List<String> principals) {
 
     public SchoolData toData() {
-        return new SchoolData(name, kind, township, version);
+        return new SchoolData(name, kind, township, enrolment, version);
     }
 }

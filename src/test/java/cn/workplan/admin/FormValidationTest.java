@@ -76,6 +76,17 @@ class FormValidationTest {
         }
 
         @Test
+        void anEnrolmentOutOfRange() throws Exception {
+            var negative = refusedCreate("school", "name", "学生数小学", "kind", "PRIMARY", "township", "城关镇", "enrolment", "-5");
+            assertThat(negative.invalidFields()).containsExactly("enrolment");
+            assertThat(negative.value("enrolment")).isEqualTo("-5");
+            var tooMany = refusedCreate("school", "name", "学生数小学", "kind", "PRIMARY", "township", "城关镇", "enrolment", "100001");
+            assertThat(tooMany.invalidFields()).containsExactly("enrolment");
+            assertThat(negative.fieldError("enrolment")).isEqualTo("不能小于 0。");
+            assertThat(tooMany.fieldError("enrolment")).isEqualTo("不能大于 100,000。");
+        }
+
+        @Test
         void anUnknownKind() throws Exception {
             var name = unique("小学");
             var page = refusedCreate("school", "name", name, "kind", "UNIVERSITY", "township", "城关镇");

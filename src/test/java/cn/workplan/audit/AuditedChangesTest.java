@@ -85,7 +85,7 @@ class AuditedChangesTest {
     @Test
     void school() throws Exception {
         var name = unique("审计小学");
-        admin.post("/admin/schools", "name", name, "kind", "PRIMARY", "township", "审计镇")
+        admin.post("/admin/schools", "name", name, "kind", "PRIMARY", "township", "审计镇", "enrolment", "620")
                 .andExpect(redirectedUrl("/admin/schools"));
         long id = schoolId(name);
 
@@ -100,7 +100,8 @@ class AuditedChangesTest {
                 AuditAction.ACTIVATE, AuditAction.DEACTIVATE, AuditAction.UPDATE, AuditAction.CREATE);
         assertThat(history).extracting(AuditEntry::actor).containsOnly(admin.login());
         assertThat(history.get(3).changes()).isEqualTo(Map.of(
-                "name", created(name), "kind", created("小学"), "township", created("审计镇"), "active", created("true")));
+                "name", created(name), "kind", created("小学"), "township", created("审计镇"), "enrolment", created("620"),
+                "active", created("true")));
         assertThat(history.get(2).changes()).isEqualTo(Map.of("kind", new FieldChange("小学", "初中")));
         assertThat(history.get(1).changes()).isEqualTo(Map.of("active", new FieldChange("true", "false")));
         assertThat(history.get(0).changes()).isEqualTo(Map.of("active", new FieldChange("false", "true")));

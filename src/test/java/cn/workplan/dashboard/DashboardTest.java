@@ -93,9 +93,9 @@ class DashboardTest {
         lead = data.office();
         other = data.office();
         eastTownship = TestData.unique("东镇");
-        s1 = schools.create(new SchoolData(TestData.unique("东镇一小"), SchoolKind.PRIMARY, eastTownship, null));
-        s2 = schools.create(new SchoolData(TestData.unique("东镇二小"), SchoolKind.PRIMARY, eastTownship, null));
-        s3 = schools.create(new SchoolData(TestData.unique("西镇中学"), SchoolKind.PRIMARY, TestData.unique("西镇"), null));
+        s1 = schools.create(new SchoolData(TestData.unique("东镇一小"), SchoolKind.PRIMARY, eastTownship, null, null));
+        s2 = schools.create(new SchoolData(TestData.unique("东镇二小"), SchoolKind.PRIMARY, eastTownship, null, null));
+        s3 = schools.create(new SchoolData(TestData.unique("西镇中学"), SchoolKind.PRIMARY, TestData.unique("西镇"), null, null));
         var plan = plans.draft();
         long teaching = plan.chapter("教育教学");
         long safety = plan.chapter("安全稳定");
@@ -210,12 +210,41 @@ class DashboardTest {
         var row = dashboard.target();
         assertThat(row.id()).isEqualTo(target);
         assertThat(row.county()).as("the lead office's consolidated figure").isEqualByComparingTo("93");
-        assertThat(row.consolidated()).isTrue();
+        assertThat(row.basis()).isEqualTo(Dashboard.CountyBasis.LEAD_OFFICE);
         assertThat(row.met()).isFalse();
         assertThat(row.schools()).isEqualTo(2);
         assertThat(row.reached()).isEqualTo(2);
         assertThat(dashboard.targetSchools()).extracting(Dashboard.SchoolValue::id, value -> value.actual().toPlainString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(s2, "97"), org.assertj.core.groups.Tuple.tuple(s1, "96"));
+    }
+
+    @Test
+    void withoutTheLeadOfficesFigureTheCountyWeighsTheSchoolsByEnrolment() {
+        // the lead office's value withdrawn: the plain mean of the schools' 96 and 97
+        jdbc.sql("delete from line_target_value where target_id = :target and kind = 'LEAD'").param("target", target).update();
+        var row = dashboards.leaders(planId, null, null, leader).target();
+        assertThat(row.basis()).isEqualTo(Dashboard.CountyBasis.MEAN);
+        assertThat(row.county()).isEqualByComparingTo("96.5");
+
+        // 300 pupils at 96 and 100 at 97: 96.25, as the schools' values weighted afresh by their enrolments
+        schools.update(s1, withEnrolment(s1, 300));
+        schools.update(s2, withEnrolment(s2, 100));
+        row = dashboards.leaders(planId, null, null, leader).target();
+        assertThat(row.basis()).isEqualTo(Dashboard.CountyBasis.WEIGHTED);
+        assertThat(row.county()).isEqualByComparingTo("96.25").isEqualByComparingTo(jdbc.sql("""
+                select round(sum(v.actual * s.enrolment) / sum(s.enrolment), 2) from line_target_value v join school s on s.id = v.school_id
+                where v.target_id = :target and v.kind = 'SCHOOL' and s.enrolment is not null""")
+                .param("target", target).query(java.math.BigDecimal.class).single());
+        assertThat(row.met()).as("against the target's 95").isTrue();
+
+        // an enrolment corrected: the figure follows
+        schools.update(s1, withEnrolment(s1, 100));
+        assertThat(dashboards.leaders(planId, null, null, leader).target().county()).isEqualByComparingTo("96.5");
+    }
+
+    private SchoolData withEnrolment(long school, int enrolment) {
+        var data = schools.get(school).toData();
+        return new SchoolData(data.name(), data.kind(), data.township(), enrolment, data.version());
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The running totals the dashboards read (item_tally, school_chapter_tally, target_tally; V12) stay equal to the
  * same sums taken afresh from the lines and their target values, through everything that changes them: publishing,
- * reports sent, approved and returned, schools added and removed, an item moved to another chapter, a target
- * revised, an item deleted, and the nightly clean-up.
+ * reports sent, approved and returned, schools added and removed, a school's enrolment entered and corrected, an
+ * item moved to another chapter, a target revised, an item deleted, and the nightly clean-up.
  */
 @IntegrationTest
 class DashboardTalliesTest {
@@ -46,12 +46,14 @@ class DashboardTalliesTest {
                     from assignment a join plan_node n on n.id = a.item_id join plan_node p on p.id = n.parent_id
                     where a.plan_id = :plan and a.school_id is not null group by 1, 2"""},
             "target_tally", new String[] {"""
-                    select target_id, lead_values, lead_sum, school_values, school_sum, reached from target_tally
+                    select target_id, lead_values, lead_sum, school_values, school_sum, reached, weighted_sum, weight from target_tally
                     where plan_id = :plan and (lead_values <> 0 or school_values <> 0)""", """
                     select v.target_id, count(*) filter (where v.kind = 'LEAD'), coalesce(sum(v.actual) filter (where v.kind = 'LEAD'), 0),
                            count(*) filter (where v.kind = 'SCHOOL'), coalesce(sum(v.actual) filter (where v.kind = 'SCHOOL'), 0),
-                           count(*) filter (where v.kind = 'SCHOOL' and target_met(t.comparator, v.actual, t.value))
-                    from line_target_value v join plan_item_target t on t.id = v.target_id
+                           count(*) filter (where v.kind = 'SCHOOL' and target_met(t.comparator, v.actual, t.value)),
+                           coalesce(sum(v.actual * s.enrolment) filter (where v.kind = 'SCHOOL'), 0),
+                           coalesce(sum(s.enrolment) filter (where v.kind = 'SCHOOL'), 0)
+                    from line_target_value v join plan_item_target t on t.id = v.target_id left join school s on s.id = v.school_id
                     where v.plan_id = :plan and v.kind in ('LEAD', 'SCHOOL') group by 1"""});
 
     @Autowired
@@ -79,6 +81,7 @@ class DashboardTalliesTest {
         clock.today(LocalDate.of(TestPlans.YEAR, 6, 10));
         long lead = data.office();
         long schoolA = data.school();
+        jdbc.sql("update school set enrolment = 400 where id = :school").param("school", schoolA).update();
         long schoolB = data.school();
         long schoolC = data.school();
         var plan = plans.draft();
@@ -113,6 +116,11 @@ class DashboardTalliesTest {
         assertTalliesMatch(plan.id());
         assertThat(rows("select reached from target_tally where target_id = " + target))
                 .as("school A's June 99.6 and school B's May 99.2 reach 99").containsExactly(List.of(2L));
+
+        jdbc.sql("update school set enrolment = 250 where id = :school").param("school", schoolB).update();
+        jdbc.sql("update school set enrolment = 380 where id = :school").param("school", schoolA).update();
+        assertTalliesMatch(plan.id());
+        assertThat(rows("select weight from target_tally where target_id = " + target)).containsExactly(List.of(630L));
 
         assignments.addSchool(drill, schoolC, leadStaff);
         assignments.remove(line(enrolment, schoolB), leadStaff);

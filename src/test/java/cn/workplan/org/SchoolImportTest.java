@@ -97,6 +97,25 @@ class SchoolImportTest {
     }
 
     @Test
+    void readsTheEnrolmentWhenTheFileHasIt() throws Exception {
+        var counted = unique("有学生数小学");
+        var uncounted = unique("无学生数小学");
+        var bad = unique("学生数有误小学");
+        var header = "学校名称,学校类型,所属乡镇,在校生数";
+        var refused = Page.of(admin.upload("/admin/schools/import", "学校.csv",
+                csv(header, counted + ",小学,城关镇,\"1,250\"", uncounted + ",小学,城关镇,", bad + ",小学,城关镇,-3")));
+        assertThat(problemsByLine(refused)).containsEntry(4, "在校生数“-3”须为 0 到 100,000 之间的整数。");
+
+        var preview = admin.upload("/admin/schools/import", "学校.csv", csv(header, counted + ",小学,城关镇,\"1,250\"", uncounted + ",小学,城关镇,"));
+        admin.post("/admin/schools/import/confirm", "token", token(preview)).andExpect(redirectedUrl("/admin/schools"));
+
+        assertThat(schools.list()).filteredOn(school -> school.name().equals(counted)).singleElement()
+                .satisfies(school -> assertThat(school.enrolment()).isEqualTo(1250));
+        assertThat(schools.list()).filteredOn(school -> school.name().equals(uncounted)).singleElement()
+                .satisfies(school -> assertThat(school.enrolment()).isNull());
+    }
+
+    @Test
     void showsTheProblemsOfEveryBadRowAndOffersNoConfirmation() throws Exception {
         var taken = unique("已有小学");
         data.school(taken);

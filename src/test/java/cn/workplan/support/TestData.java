@@ -66,7 +66,7 @@ public class TestData {
     }
 
     public long school(String name) {
-        return schools.create(new SchoolData(name, SchoolKind.PRIMARY, "测试镇", null));
+        return schools.create(new SchoolData(name, SchoolKind.PRIMARY, "测试镇", null, null));
     }
 
     /** A new account of the role (with an office or school where the role needs one); returns its login. */

@@ -130,7 +130,8 @@ class DashboardCharts {
                 "target", target.value(),
                 "county", target.county() == null ? "" : target.county(),
                 "name", target.indicator(), "unit", target.unit(),
-                "targetLabel", text("dashboard.targets.target"), "countyLabel", text("dashboard.targets.county"));
+                "targetLabel", text("dashboard.targets.target"), "countyLabel",
+                text("dashboard.targets.county") + (target.basis() == null ? "" : text(target.basis().messageKey())));
     }
 
     private String text(String key) {

@@ -72,10 +72,11 @@ class DashboardWorkbook {
                             text(month.label(), month.start().getYear(), month.number()), month.sent(), month.approved(), month.returned(),
                             month.rate(), month.meanPercent())).toList());
             book.sheet("dashboard.targets", List.of("task.number", "task.task", "dashboard.targets.indicator", "dashboard.targets.target",
-                    "dashboard.targets.county", "dashboard.targets.schools", "dashboard.targets.reached"),
+                    "dashboard.targets.county", "dashboard.targets.basis", "dashboard.targets.schools", "dashboard.targets.reached"),
                     dashboard.targets().stream().<List<Object>>map(target -> List.of(target.itemLabel(), target.itemHeadline(),
                             target.indicator(), target.comparator().symbol() + target.value().toPlainString() + target.unit(),
-                            target.county() == null ? "" : target.county(), target.schools(), target.reached())).toList());
+                            target.county() == null ? "" : target.county(),
+                            target.basis() == null ? "" : text(target.basis().messageKey()), target.schools(), target.reached())).toList());
             book.sheet("dashboard.sheet.chase", List.of("task.number", "task.task", "item.leadOffice", "item.deadline", "dashboard.percent",
                     "dashboard.status"),
                     dashboard.chase().stream().<List<Object>>map(row -> List.of(row.label(), row.headline(), nullable(row.leadOffice()),
