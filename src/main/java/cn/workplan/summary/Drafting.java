@@ -202,7 +202,11 @@ final class Drafting {
                 }
                 rows.add(List.of(Integer.toString(rows.size() + 1), item.label() + headline(item), target.indicator(),
                         target.comparator().symbol() + number(target.goal()) + target.unit(),
-                        actual == null ? "—" : number(actual) + target.unit() + (target.averaged() ? "（平均）" : ""),
+                        actual == null ? "—" : number(actual) + target.unit() + switch (target.basis()) {
+                            case WEIGHTED -> "（加权）";
+                            case MEAN -> "（平均）";
+                            case LEAD_OFFICE -> "";
+                        },
                         verdict == null ? "暂无数据" : verdict ? "已达标" : "未达标"));
             }
         }
@@ -410,7 +414,12 @@ final class Drafting {
         if (actual == null) {
             return goal + "，暂无报送数据";
         }
-        return goal + "，实际" + (target.averaged() ? "各单位平均" : "") + "为" + number(actual) + target.unit() + "，"
+        var basis = switch (target.basis()) {
+            case WEIGHTED -> "按在校生数加权";
+            case MEAN -> "各单位平均";
+            case LEAD_OFFICE -> "";
+        };
+        return goal + "，实际" + basis + "为" + number(actual) + target.unit() + "，"
                 + (Boolean.TRUE.equals(target.reached()) ? "已达标" : "尚未达标");
     }
 

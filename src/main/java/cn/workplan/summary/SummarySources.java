@@ -37,7 +37,7 @@ class SummarySources {
     private static final String LATEST = """
             latest as (
                 select a.item_id, a.kind, r.id as report_id, r.percent, r.progress, left(btrim(r.narrative), 400) as narrative,
-                       coalesce(s.name, o.short_name) as party
+                       coalesce(s.name, o.short_name) as party, s.enrolment
                 from assignment a
                 join lateral (select x.id, x.percent, x.progress, x.narrative from progress_report x
                               where x.assignment_id = a.id and x.period_start >= :from and x.period_start <= :to and x.state = 'APPROVED'
@@ -71,13 +71,16 @@ class SummarySources {
                 from distinct_narratives group by item_id),
             actuals as (
                 select v.target_id, max(v.actual) filter (where l.kind = 'LEAD') as lead_actual,
-                       avg(v.actual) filter (where l.kind <> 'LEAD') as mean_actual
+                       avg(v.actual) filter (where l.kind <> 'LEAD') as mean_actual,
+                       sum(v.actual * l.enrolment) filter (where l.kind = 'SCHOOL')
+                           / nullif(sum(l.enrolment) filter (where l.kind = 'SCHOOL'), 0) as weighted_actual
                 from latest l join progress_report_value v on v.report_id = l.report_id group by v.target_id),
             targets as (
                 select t.node_id as item_id, array_agg(t.indicator order by t.position) as indicators,
                        array_agg(t.comparator order by t.position) as comparators, array_agg(t.value order by t.position) as goals,
                        array_agg(t.unit order by t.position) as units, array_agg(x.lead_actual order by t.position) as lead_actuals,
-                       array_agg(x.mean_actual order by t.position) as mean_actuals
+                       array_agg(x.mean_actual order by t.position) as mean_actuals,
+                       array_agg(x.weighted_actual order by t.position) as weighted_actuals
                 from plan_item_target t join plan_node tn on tn.id = t.node_id left join actuals x on x.target_id = t.id
                 where tn.plan_id = :plan group by t.node_id),
             lines as (
@@ -86,7 +89,7 @@ class SummarySources {
             select n.id as item_id, coalesce(l.schools, 0) as schools, coalesce(l.offices, 0) as offices,
                    coalesce(r.lines, 0) as lines_reported, coalesce(r.schools, 0) as schools_reported,
                    coalesce(r.schools_done, 0) as schools_done, coalesce(r.offices, 0) as offices_reported, r.lead_narrative,
-                   e.parties, e.narratives, t.indicators, t.comparators, t.goals, t.units, t.lead_actuals, t.mean_actuals,
+                   e.parties, e.narratives, t.indicators, t.comparators, t.goals, t.units, t.lead_actuals, t.mean_actuals, t.weighted_actuals,
                    (select count(*) from progress_report x where x.plan_id = :plan and x.period_start >= :from and x.period_start <= :to
                                                           and x.state = 'APPROVED') as plan_reports
             from plan_node n left join lines l on l.item_id = n.id left join reported r on r.item_id = n.id
@@ -129,19 +132,28 @@ class SummarySources {
     }
 
     /**
-     * A target of an item and its value in the period: the lead office's latest consolidated actual, else the mean of
+     * A target of an item and its value in the period: the lead office's latest consolidated actual; else the schools'
+     * latest actuals weighted by their enrolment (在校生数), over the schools whose enrolment is known; else the mean of
      * the other lines' latest actuals.
      */
     record TargetValue(long itemId, String indicator, Comparator comparator, BigDecimal goal, String unit, BigDecimal leadActual,
-            BigDecimal meanActual) {
+            BigDecimal weightedActual, BigDecimal meanActual) {
 
         BigDecimal actual() {
-            return leadActual != null ? leadActual : meanActual == null ? null : meanActual.setScale(1, RoundingMode.HALF_UP);
+            if (leadActual != null) {
+                return leadActual;
+            }
+            var figure = weightedActual != null ? weightedActual : meanActual;
+            return figure == null ? null : figure.setScale(1, RoundingMode.HALF_UP);
         }
 
-        /** Whether the actual is the lines' mean rather than the lead office's figure. */
-        boolean averaged() {
-            return leadActual == null && meanActual != null;
+        /** How the actual was worked out ({@code null} without one). */
+        Basis basis() {
+            return leadActual != null ? Basis.LEAD_OFFICE : weightedActual != null ? Basis.WEIGHTED : meanActual != null ? Basis.MEAN : null;
+        }
+
+        enum Basis {
+            LEAD_OFFICE, WEIGHTED, MEAN
         }
 
         /** {@code null} without a value. */
@@ -207,10 +219,11 @@ class SummarySources {
                     var units = strings(row.getArray("units"));
                     var leadActuals = decimals(row.getArray("lead_actuals"));
                     var meanActuals = decimals(row.getArray("mean_actuals"));
+                    var weightedActuals = decimals(row.getArray("weighted_actuals"));
                     var targets = new ArrayList<TargetValue>();
                     for (int i = 0; i < indicators.size(); i++) {
                         targets.add(new TargetValue(itemId, indicators.get(i), Comparator.ofCode(comparators.get(i)).orElseThrow(),
-                                goals.get(i), units.get(i), leadActuals.get(i), meanActuals.get(i)));
+                                goals.get(i), units.get(i), leadActuals.get(i), weightedActuals.get(i), meanActuals.get(i)));
                     }
                     return new ItemReports(itemId, row.getInt("schools"), row.getInt("offices"), row.getInt("lines_reported"),
                             row.getInt("schools_reported"), row.getInt("schools_done"), row.getInt("offices_reported"),

@@ -103,6 +103,20 @@ class SummaryDraftingTest {
     }
 
     @Test
+    void aTargetWithoutTheLeadOfficesFigureWeighsTheSchoolsByEnrolment() {
+        // school A's 2 groups for 300 pupils, school B's 1 for 100: (2 × 300 + 1 × 100) / 400 = 1.75
+        jdbc.sql("update school set enrolment = case id when :a then 300 else 100 end where id in (:a, :b)")
+                .param("a", f.schoolA).param("b", f.schoolB).update();
+        var drafted = summaries.create(f.plan.id(), new NewSummary(SummaryKind.MID_YEAR, null, null), f.coordinator);
+        var summary = queries.summary(drafted.id(), f.coordinator);
+
+        assertThat(text(summary)).anySatisfy(paragraph -> assertThat(paragraph)
+                .contains("城乡教育集团目标不低于3个，实际按在校生数加权为1.8个，尚未达标。"));
+        var table = summary.blocks().stream().filter(Block::isTable).findFirst().orElseThrow();
+        assertThat(table.rows()).contains(List.of("2", "2.推进集团化办学。", "城乡教育集团", "≥3个", "1.8个（加权）", "未达标"));
+    }
+
+    @Test
     void theQuarterlyReportFollowsThePlansChaptersAndSections() {
         var drafted = summaries.create(f.plan.id(), new NewSummary(SummaryKind.QUARTERLY, null, 2), f.coordinator);
         var summary = queries.summary(drafted.id(), f.coordinator);
