@@ -12,6 +12,10 @@ comment on column target_tally.weight is 'Sum of those schools'' enrolments';
 
 create or replace function target_value_tally() returns trigger language plpgsql as $$
 begin
+    -- the schools' enrolments are read under a share lock: an enrolment being corrected at the same moment is either
+    -- committed first (and read here) or waits for this transaction (and its trigger then sees these values)
+    execute format('select 1 from school where id in (select school_id from (%s) c where c.kind = ''SCHOOL'') order by id for share',
+                   tally_changes(tg_op));
     execute format($sql$
         insert into target_tally as t (target_id, plan_id, lead_values, lead_sum, school_values, school_sum, reached,
                                        weighted_sum, weight)
