@@ -17,6 +17,7 @@ import cn.workplan.support.ItemSpec;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
+import cn.workplan.support.TestReports;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +66,7 @@ class DashboardTalliesTest {
     @Autowired
     TestClock clock;
     @Autowired
-    ProgressReports reports;
+    TestReports testReports;
     @Autowired
     AssignmentService assignments;
     @Autowired
@@ -165,15 +166,10 @@ class DashboardTalliesTest {
     }
 
     private void send(long line, LocalDate period, int percent, Map<Long, BigDecimal> actuals, CurrentUser user) {
-        var version = jdbc.sql("select version from progress_report where assignment_id = :line and period_start = :period")
-                .param("line", line).param("period", period).query(Long.class).optional().orElse(null);
-        reports.save(line, period, new ReportData(percent == 100 ? Progress.DONE : Progress.IN_PROGRESS, percent, "按计划推进", actuals,
-                version), List.of(), true, user);
+        testReports.send(line, period, percent == 100 ? Progress.DONE : Progress.IN_PROGRESS, percent, "按计划推进", actuals, user);
     }
 
     private void review(long line, LocalDate period, boolean approve, CurrentUser user) {
-        var report = jdbc.sql("select id, version from progress_report where assignment_id = :line and period_start = :period")
-                .param("line", line).param("period", period).query((row, n) -> new long[] {row.getLong(1), row.getLong(2)}).single();
-        reports.review(report[0], approve, approve ? null : "请补充", report[1], user);
+        testReports.review(line, period, approve, "请补充", user);
     }
 }

@@ -17,6 +17,7 @@ import cn.workplan.support.SqlStatements;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
+import cn.workplan.support.TestReports;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ class PlanStandingsTest {
     @Autowired
     TestClock clock;
     @Autowired
-    ProgressReports reports;
+    TestReports testReports;
     @Autowired
     AssignmentQueries assignments;
     @Autowired
@@ -123,22 +124,14 @@ class PlanStandingsTest {
     }
 
     private void send(long line, LocalDate period, int percent, Progress progress, CurrentUser user) {
-        var version = jdbc.sql("select version from progress_report where assignment_id = :line and period_start = :period")
-                .param("line", line).param("period", period).query(Long.class).optional().orElse(null);
-        reports.save(line, period, new ReportData(progress, percent, "按计划推进", Map.of(), version), List.of(), true, user);
+        testReports.send(line, period, progress, percent, "按计划推进", Map.of(), user);
     }
 
     private void approve(long line, LocalDate period, CurrentUser user) {
-        review(line, period, true, user);
+        testReports.review(line, period, true, null, user);
     }
 
     private void returned(long line, LocalDate period, CurrentUser user) {
-        review(line, period, false, user);
-    }
-
-    private void review(long line, LocalDate period, boolean approve, CurrentUser user) {
-        var report = jdbc.sql("select id, version from progress_report where assignment_id = :line and period_start = :period")
-                .param("line", line).param("period", period).query((row, n) -> new long[] {row.getLong(1), row.getLong(2)}).single();
-        reports.review(report[0], approve, approve ? null : "请补充", report[1], user);
+        testReports.review(line, period, false, "请补充", user);
     }
 }
