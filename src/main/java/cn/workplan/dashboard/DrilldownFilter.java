@@ -2,6 +2,8 @@ package cn.workplan.dashboard;
 
 import java.util.Optional;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -12,11 +14,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param chapter  items under this chapter
  * @param office   items this office leads
  * @param school   this school's lines
- * @param township the lines of this township's schools
+ * @param township the lines of this township's schools (no longer than a township's name can be)
  * @param status   items (or lines) that stand so
  * @param unreported only lines (or items with lines) whose report for the current period was not sent
  */
-public record DrilldownFilter(Long plan, Long chapter, Long office, Long school, String township, Status status, Boolean unreported) {
+public record DrilldownFilter(Long plan, Long chapter, Long office, Long school, @Size(max = 40) String township, Status status,
+        Boolean unreported) {
 
     public static DrilldownFilter ofPlan(long planId) {
         return new DrilldownFilter(planId, null, null, null, null, null, null);

@@ -151,7 +151,7 @@ public class Extensions {
                 List.of(line.headline(), line.party(), approve ? request.proposed() : text), "/items/" + line.itemId() + "/lines#extensions");
         audit.record(approve ? AuditAction.APPROVE : AuditAction.REJECT, AUDIT_TYPE, requestId, line.label(),
                 Map.of("state", ExtensionState.PENDING.name(), "deadline", String.valueOf(before)),
-                Map.of("state", state.name(), "deadline", (approve ? request.proposed() : before).toString(), "comment", text));
+                Map.of("state", state.name(), "deadline", String.valueOf(approve ? request.proposed() : before), "comment", text));
         log.info("{} {} the extension of line #{} ({}{}) to {}", user.getUsername(), approve ? "approved" : "rejected", line.id(),
                 line.party(), line.isLead() ? ", the item's deadline" : "", request.proposed());
     }

@@ -9,14 +9,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import cn.workplan.plan.TargetValue;
+
 /**
  * A progress report as its form sends it.
  *
- * @param actuals the actual value reached for each of the item's targets, by target id; blank ones are left out
+ * @param actuals the actual value reached for each of the item's targets, by target id; blank ones are left out; each
+ *                within what a target's value may be ({@link TargetValue})
  * @param version the report's version the form was opened with; {@code null} when there was no report yet
  */
 public record ReportData(@NotNull Progress progress, @NotNull @Min(0) @Max(100) Integer percent,
-        @Size(max = 5000) String narrative, Map<Long, BigDecimal> actuals, Long version) {
+        @Size(max = 5000) String narrative, Map<Long, @TargetValue BigDecimal> actuals, Long version) {
 
     public ReportData {
         // a mutable copy: the form binds each actuals[id] into it after construction

@@ -37,6 +37,13 @@ public record ItemData(
         @Size(max = 500) String reason,
         Long version) {
 
+    public ItemData {
+        // a form whose rows were not numbered from 0 (a row removed in the page, or a made-up index) leaves gaps
+        cooperatingOfficeIds = cooperatingOfficeIds == null ? null : cooperatingOfficeIds.stream().filter(Objects::nonNull).toList();
+        schoolIds = schoolIds == null ? null : schoolIds.stream().filter(Objects::nonNull).toList();
+        targets = targets == null ? null : targets.stream().filter(Objects::nonNull).toList();
+    }
+
     /** How many target rows the form offers. */
     public static final int TARGET_ROWS = 5;
 

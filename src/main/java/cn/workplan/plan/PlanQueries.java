@@ -181,12 +181,19 @@ public class PlanQueries {
     }
 
     /**
+     * Longest search phrase: longer than any headline worth searching for, and its pieces (two characters each) are what
+     * the index is probed with, so a pasted page would cost the database dearly for nothing (a 30,000-character phrase
+     * took over a minute). A longer one finds nothing; the page says why.
+     */
+    public static final int SEARCH_LENGTH = 100;
+
+    /**
      * Plans and items whose text holds the query, newest plans first. Served by the bigram index: the
      * query's bigrams must all be in the text's, and the text must then contain the query itself.
      */
     public List<SearchHit> search(String query, CurrentUser user) {
         var q = query == null ? "" : query.strip();
-        if (q.isEmpty()) {
+        if (q.isEmpty() || q.length() > SEARCH_LENGTH) {
             return List.of();
         }
         var pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

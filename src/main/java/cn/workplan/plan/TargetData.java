@@ -2,15 +2,13 @@ package cn.workplan.plan;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 
 /** One target row of the item form; a row with no indicator is ignored. */
 public record TargetData(
         @Size(max = 100) String indicator,
         String comparator,
-        @DecimalMin("-9999999999") @DecimalMax("9999999999") BigDecimal value,
+        @TargetValue BigDecimal value,
         @Size(max = 20) String unit) {
 
     public static TargetData empty() {

@@ -3,6 +3,8 @@ package cn.workplan.plan;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -12,10 +14,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param office  items this office leads or cooperates on
  * @param chapter items under this chapter
  * @param key     only key items (重点)
- * @param tag     items with this category tag
- * @param sort    {@code number} (default), {@code deadline} or {@code office}
+ * @param tag     items with this category tag (no longer than an item's tags can be)
+ * @param sort    {@code number} (default), {@code deadline} or {@code office}; anything else is dropped
  */
-public record TaskFilter(Long office, Long chapter, Boolean key, String tag, String sort) {
+public record TaskFilter(Long office, Long chapter, Boolean key, @Size(max = 300) String tag, String sort) {
+
+    public TaskFilter {
+        sort = sort != null && java.util.Set.of("number", "deadline", "office").contains(sort.toLowerCase(Locale.ROOT)) ? sort : null;
+    }
 
     public static TaskFilter none() {
         return new TaskFilter(null, null, null, null, null);

@@ -9,7 +9,8 @@ import java.util.List;
 public record SummaryForm(Long version, String title, List<BlockForm> blocks) {
 
     public SummaryForm {
-        blocks = blocks == null ? List.of() : blocks;
+        // a gap in the indexes (a block the page did not send) is an empty block, as a cleared paragraph is
+        blocks = blocks == null ? List.of() : blocks.stream().map(block -> block == null ? new BlockForm("", List.of()) : block).toList();
     }
 
     /** One block: its text, or a table's cells row by row. */
@@ -17,7 +18,7 @@ public record SummaryForm(Long version, String title, List<BlockForm> blocks) {
 
         public BlockForm {
             text = text == null ? "" : text;
-            cells = cells == null ? List.of() : cells;
+            cells = cells == null ? List.of() : cells.stream().map(cell -> cell == null ? "" : cell).toList();
         }
     }
 

@@ -287,6 +287,11 @@ class AccessMatrixTest {
     @Autowired
     SignIn signIn;
 
+    /** The records the table's URLs name, made by {@link #makeRecords} (for other tests that walk the table). */
+    static Map<String, Long> records() {
+        return records;
+    }
+
     @BeforeAll
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
             @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
@@ -424,8 +429,9 @@ class AccessMatrixTest {
         assertThat(missing).as("endpoints without a row in the access table").isEmpty();
     }
 
-    private static boolean isSpringErrorController(HandlerMethod handler) {
-        return handler.getBeanType().getName().startsWith("org.springframework.boot.autoconfigure.web.servlet.error.");
+    /** The error pages' controller (Spring Boot's, or the application's own): what the container shows after a failure. */
+    static boolean isSpringErrorController(HandlerMethod handler) {
+        return org.springframework.boot.web.servlet.error.ErrorController.class.isAssignableFrom(handler.getBeanType());
     }
 
     private static Endpoint endpoint(HttpMethod method, String url, Expect anonymous, Expect admin, Expect leader,

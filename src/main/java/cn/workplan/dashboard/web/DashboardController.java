@@ -9,6 +9,8 @@ import cn.workplan.dashboard.DrilldownFilter;
 import cn.workplan.dashboard.DrilldownQueries;
 import cn.workplan.dashboard.Status;
 
+import jakarta.validation.Valid;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -66,7 +68,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/items")
-    String items(@AuthenticationPrincipal CurrentUser user, DrilldownFilter filter, Model model) {
+    String items(@AuthenticationPrincipal CurrentUser user, @Valid DrilldownFilter filter, Model model) {
         var drilldown = drilldowns.drilldown(filter, false, user);
         model.addAttribute("view", drilldown);
         model.addAttribute("statuses", Status.values());
@@ -75,7 +77,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/items.xlsx")
-    ResponseEntity<byte[]> itemsWorkbook(@AuthenticationPrincipal CurrentUser user, DrilldownFilter filter) {
+    ResponseEntity<byte[]> itemsWorkbook(@AuthenticationPrincipal CurrentUser user, @Valid DrilldownFilter filter) {
         var drilldown = drilldowns.drilldown(filter, true, user);
         return download(workbooks.drilldown(drilldown), text("dashboard.items.fileName", drilldown.plan().title()));
     }

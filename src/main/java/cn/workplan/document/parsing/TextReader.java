@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.workplan.document.DocumentImportException;
+import cn.workplan.system.ControlCharacters;
 
 /**
  * Reads plain text — pasted, or a {@code .txt} file in UTF-8 (with or without a byte-order mark),
@@ -67,7 +68,8 @@ public final class TextReader {
             throw new DocumentImportException("document.import.error.binary");
         }
         var lines = new ArrayList<SourceLine>();
-        var parts = text.split("\\r\\n|\\r|\\n|\\u2028|\\u2029", -1);
+        // before splitting: a vertical tab or form feed (Word's line and page breaks) becomes a line break of its own
+        var parts = ControlCharacters.strip(text).split("\\r\\n|\\r|\\n|\\u2028|\\u2029", -1);
         for (int i = 0; i < parts.length; i++) {
             lines.add(SourceLine.of(i + 1, parts[i]));
         }

@@ -14,6 +14,8 @@ import cn.workplan.plan.PlanQueries;
 import cn.workplan.plan.TaskFilter;
 import cn.workplan.plan.TaskSheet;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,7 +71,7 @@ class PlanExportController {
     /** The task table (任务分解表) as an Excel file, with the filters and sort of the page it is downloaded from. */
     @GetMapping("/plans/{id}/tasks.xlsx")
     ResponseEntity<byte[]> tasks(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @ModelAttribute TaskFilter filter) {
+            @Valid @ModelAttribute TaskFilter filter) {
         var table = queries.taskTable(id, filter, user);
         return download(workbook.fileName(table), XLSX, workbook.write(table, sheet.lines(table)));
     }

@@ -112,6 +112,8 @@ class ReportsController {
             @RequestParam String period, @RequestParam String decision, @RequestParam(required = false) String comment,
             @RequestParam(required = false) Long version, RedirectAttributes flash) {
         boolean approve = "approve".equals(decision);
+        // the way back first: an address that cannot be read is refused before anything is changed
+        var back = back(line, period);
         try {
             reports.review(id, approve, comment, version, user);
             flash.addFlashAttribute("message", approve ? "report.approved" : "report.returned");
@@ -121,7 +123,7 @@ class ReportsController {
         } catch (StaleEditException e) {
             flash.addFlashAttribute("error", "error.staleEdit");
         }
-        return "redirect:/lines/" + line + "/reports/" + start(period).toString().substring(0, 7);
+        return back;
     }
 
     @GetMapping("/evidence/{id}")
@@ -144,21 +146,28 @@ class ReportsController {
     @PostMapping("/evidence/{id}/delete")
     String removeEvidence(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam long line,
             @RequestParam String period, RedirectAttributes flash) {
+        var back = back(line, period);
         reports.removeEvidence(id, user);
         flash.addFlashAttribute("message", "evidence.removed");
-        return "redirect:/lines/" + line + "/reports/" + start(period).toString().substring(0, 7);
+        return back;
     }
 
     @PostMapping("/evidence/{id}/verification")
     String verify(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam long line,
             @RequestParam String period, @RequestParam String verdict, @RequestParam(required = false) String note,
             RedirectAttributes flash) {
+        var back = back(line, period);
         try {
             reports.verify(id, "VERIFIED".equals(verdict), note, user);
             flash.addFlashAttribute("message", "evidence.checked");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.code());
         }
+        return back;
+    }
+
+    /** The report page of a line and period given by a form, which must be one (else "not found"). */
+    private static String back(long line, String period) {
         return "redirect:/lines/" + line + "/reports/" + start(period).toString().substring(0, 7);
     }
 

@@ -8,6 +8,8 @@ import cn.workplan.plan.PlanStatus;
 import cn.workplan.plan.TaskFilter;
 import cn.workplan.plan.TaskSheet;
 
+import jakarta.validation.Valid;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +40,7 @@ class PlanViewsController {
     }
 
     @GetMapping("/plans/{id}/tasks")
-    String tasks(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @ModelAttribute("filter") TaskFilter filter,
+    String tasks(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("filter") TaskFilter filter,
             Model model) {
         var table = queries.taskTable(id, filter, user);
         model.addAttribute("table", table);
@@ -65,6 +67,8 @@ class PlanViewsController {
     String search(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("hits", queries.search(q, user));
+        model.addAttribute("tooLong", q != null && q.strip().length() > PlanQueries.SEARCH_LENGTH);
+        model.addAttribute("maxLength", PlanQueries.SEARCH_LENGTH);
         return "plan/search";
     }
 }

@@ -127,7 +127,7 @@ class SummaryController {
         } catch (InvalidInputException e) {
             var current = queries.summary(id, user);
             model.addAttribute("summary", current);
-            if (current.can().edit() && current.version() == (form.version() == null ? -1 : form.version())) {
+            if (current.can().edit() && current.version() == (form.version() == null ? -1 : form.version()) && sameShape(current, form)) {
                 model.addAttribute("form", form);
             } else {
                 model.addAttribute("form", SummaryForm.of(current));

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.workplan.system.ControlCharacters;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.EncryptedDocumentException;
@@ -169,7 +171,7 @@ public final class TableReader {
                 continue;
             }
             var cells = new LinkedHashMap<String, String>();
-            positions.forEach((key, position) -> cells.put(key, position < line.size() ? line.get(position) : ""));
+            positions.forEach((key, position) -> cells.put(key, position < line.size() ? ControlCharacters.strip(line.get(position)) : ""));
             rows.add(new TableRow(i + 1, cells));
         }
         if (rows.isEmpty()) {
