@@ -176,12 +176,23 @@ public class AccountService {
         users.recordSuccess(username, Instant.now(clock));
     }
 
+    /**
+     * Most bytes of a password (UTF-8): BCrypt reads no more, and Spring Security's encoder refuses a longer one with an
+     * exception (a 500 before), so 24 Chinese characters or 72 letters are the limit.
+     */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    /** Whether a password is longer than {@link #MAX_PASSWORD_BYTES} can hold. */
+    public static boolean tooLong(String password) {
+        return password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+    }
+
     private void checkPassword(String field, String password, String username) {
         if (password == null || password.length() < properties.minPasswordLength()) {
             throw new InvalidInputException(field, "password.error.tooShort", properties.minPasswordLength());
         }
-        if (password.length() > 100) {
-            throw new InvalidInputException(field, "password.error.tooLong", 100);
+        if (tooLong(password)) {
+            throw new InvalidInputException(field, "password.error.tooLong", MAX_PASSWORD_BYTES);
         }
         if (password.equalsIgnoreCase(username)) {
             throw new InvalidInputException(field, "password.error.sameAsUsername");

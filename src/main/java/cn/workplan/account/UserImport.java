@@ -104,6 +104,8 @@ public class UserImport {
             }
             if (password == null || password.length() < security.minPasswordLength()) {
                 problems.add(new Problem("password.error.tooShort", security.minPasswordLength()));
+            } else if (AccountService.tooLong(password)) {
+                problems.add(new Problem("password.error.tooLong", AccountService.MAX_PASSWORD_BYTES));
             }
             if (!row.get("email").isEmpty() && !row.get("email").matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add(new Problem("user.import.badEmail", row.get("email")));

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 /** One target row of the item form; a row with no indicator is ignored. */
 public record TargetData(
         @Size(max = 100) String indicator,
-        String comparator,
+        @Size(max = 2) String comparator,
         @TargetValue BigDecimal value,
         @Size(max = 20) String unit) {
 

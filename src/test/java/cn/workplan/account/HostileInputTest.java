@@ -237,8 +237,9 @@ class HostileInputTest {
      * One request of the catalogue.
      *
      * @param expectedStatus the status the request must get, or 0 when any answer short of a 5xx will do
+     * @param field          the form field whose value must be refused, beside the field when the form comes back; or null
      */
-    record Attack(String description, Supplier<MockHttpServletRequestBuilder> builder, int expectedStatus) {
+    record Attack(String description, Supplier<MockHttpServletRequestBuilder> builder, int expectedStatus, String field) {
 
         MockHttpServletRequestBuilder request() throws Exception {
             return builder.get();
@@ -296,9 +297,8 @@ class HostileInputTest {
             boolean accepted = target.method() != HttpMethod.GET && status < 400
                     && (status >= 300 ? flashError == null && (redirect == null || !redirect.contains("?error"))
                             : target.api());
-            if (!accepted && status == 200 && target.method() != HttpMethod.GET && html
-                    && !body.contains("is-invalid") && !body.contains("alert-danger") && !body.contains("text-danger")) {
-                fail.accept("the form came back without a message");
+            if (!accepted && status == 200 && target.method() != HttpMethod.GET && html) {
+                checkForm(attack, fail);
             }
             var allowed = WRITES_ALLOWED.get(target.method() + " " + target.pattern());
             var unexpected = written.stream().filter(write -> !write.table().equals(allowed)).toList();
@@ -307,6 +307,41 @@ class HostileInputTest {
             }
             written.stream().filter(WriteLog.Write::hasControlCharacters)
                     .forEach(write -> fail.accept("stored a control character: " + write + " " + write.row()));
+        }
+
+        /**
+         * A form that came back: with a message, and with it beside the refused field when the page shows that field
+         * and marks fields at all (a form refused as a whole, for a conflicting edit, shows one message above it).
+         */
+        private void checkForm(Attack attack, Consumer<String> fail) {
+            var page = Jsoup.parse(body);
+            var marked = page.select("main .is-invalid, main .invalid-feedback, main .text-danger");
+            if (marked.isEmpty() && page.select("main .alert-danger").isEmpty()) {
+                fail.accept("the form came back without a message");
+                return;
+            }
+            if (attack.field() == null || marked.isEmpty()) {
+                return;
+            }
+            var controls = page.select("main [name]:not([type=hidden]):not(button):not([type=submit])").stream()
+                    .filter(control -> control.attr("name").equals(attack.field())).toList();
+            if (!controls.isEmpty() && controls.stream().noneMatch(Outcome::markedBeside)) {
+                fail.accept("the form came back without a message beside " + attack.field());
+            }
+        }
+
+        /** The control is marked invalid, or a message stands in its group (a checkbox list, a radio group, a table). */
+        private static boolean markedBeside(org.jsoup.nodes.Element control) {
+            if (control.hasClass("is-invalid")) {
+                return true;
+            }
+            var group = control.parent();
+            for (int level = 0; level < 3 && group != null && !group.tagName().equals("form"); level++, group = group.parent()) {
+                if (!group.select(".invalid-feedback, .text-danger").text().isBlank()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void checkMessage(Target target, Consumer<String> fail) {

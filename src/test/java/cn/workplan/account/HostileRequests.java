@@ -88,24 +88,26 @@ final class HostileRequests {
         var attacks = new ArrayList<Attack>();
         scalars.forEach((name, type) -> {
             for (var value : values(type)) {
-                attacks.add(form(name + "=" + visible(value), params -> params.set(name, value)));
+                // a value the field's type cannot take, or longer than any field: the message must stand beside the field
+                var beside = mismatch(type, value) ? name : null;
+                attacks.add(form(name + "=" + visible(value), beside, params -> params.set(name, value)));
             }
             if (type != String.class) {
-                attacks.add(form(name + " twice", params -> params.put(name, List.of("1", "2"))));
+                attacks.add(form(name + " twice", null, params -> params.put(name, List.of("1", "2"))));
             }
         });
         lists.forEach((name, component) -> {
             for (var index : INDEXES) {
                 var parameter = name + index + (component == null ? "" : "." + component);
-                attacks.add(form(parameter, params -> params.set(parameter, "1")));
+                attacks.add(form(parameter, null, params -> params.set(parameter, "1")));
             }
         });
         for (var name : maps) {
             for (var key : List.of("[abc]", "[99999999999999999999]", "[", "[1][2]")) {
-                attacks.add(form(name + key, params -> params.set(name + key, "1")));
+                attacks.add(form(name + key, null, params -> params.set(name + key, "1")));
             }
         }
-        attacks.add(form("an unknown parameter", params -> params.set("zz\u0000[99999999999].x", "\u0000")));
+        attacks.add(form("an unknown parameter", null, params -> params.set("zz\u0000[99999999999].x", "\u0000")));
         pathAttacks(attacks);
         if (jsonBody != null) {
             jsonAttacks(attacks);
@@ -113,7 +115,7 @@ final class HostileRequests {
         if (consumes(MediaType.TEXT_PLAIN)) {
             for (var text : TEXT_BODIES) {
                 attacks.add(new Attack("text " + visible(text), () -> request(target.method(), uri(target.path()))
-                        .contentType(new MediaType(MediaType.TEXT_PLAIN, UTF_8)).content(text.getBytes(UTF_8)), 0));
+                        .contentType(new MediaType(MediaType.TEXT_PLAIN, UTF_8)).content(text.getBytes(UTF_8)), 0, null));
             }
         }
         for (var name : files) {
@@ -121,7 +123,7 @@ final class HostileRequests {
         }
         if (target.oversize() && !consumes(MediaType.MULTIPART_FORM_DATA) && !consumes(MediaType.TEXT_PLAIN)) {
             attacks.add(new Attack("a body of 3 MB", () -> request(target.method(), uri(target.path()))
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(OVERSIZE), target.api() ? 413 : 303));
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(OVERSIZE), target.api() ? 413 : 303, null));
         }
         return attacks;
     }
@@ -182,6 +184,18 @@ final class HostileRequests {
         }
     }
 
+    /** Whether the value cannot be one of the type's (or is longer than any field may be): then it must be refused. */
+    private static boolean mismatch(Class<?> type, String value) {
+        if (value.equals(HostileInputTest.OVER_LONG)) {
+            return true;
+        }
+        if (type == null || value.isEmpty() || CharSequence.class.isAssignableFrom(type)) {
+            return false;
+        }
+        var boxed = org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type);
+        return !(Number.class.isAssignableFrom(boxed) && value.equals("-0"));
+    }
+
     /** The hostile values of a parameter's type. */
     private static List<String> values(Class<?> type) {
         if (type == null || type == Object.class) {
@@ -225,7 +239,7 @@ final class HostileRequests {
                             : UriUtils.encodePathSegment(values.getUriVariables().get(name), UTF_8)));
                 }
                 matcher.appendTail(path);
-                attacks.add(new Attack("{" + variable + "}=" + value, () -> withBase(request(target.method(), uri(path.toString())), base), 0));
+                attacks.add(new Attack("{" + variable + "}=" + value, () -> withBase(request(target.method(), uri(path.toString())), base), 0, null));
             }
         }
     }
@@ -251,7 +265,7 @@ final class HostileRequests {
 
     private Attack jsonAttack(String description, MediaType type, HostileInputTest.Supplier<String> body) {
         return new Attack(description, () -> withBase(request(target.method(), uri(target.path())), base)
-                .contentType(type).content(body.get().getBytes(UTF_8)), 0);
+                .contentType(type).content(body.get().getBytes(UTF_8)), 0, null);
     }
 
     private void fileAttacks(String name, List<Attack> attacks) {
@@ -263,12 +277,12 @@ final class HostileRequests {
                 new MockMultipartFile(name, "", "application/octet-stream", "\u0000\u0001".getBytes(UTF_8)));
         for (var upload : uploads) {
             attacks.add(new Attack("file " + visible(upload.getOriginalFilename()) + " (" + upload.getSize() + " bytes)",
-                    () -> withBase(multipart(target.method(), uri(target.path())).file(upload), base), 0));
+                    () -> withBase(multipart(target.method(), uri(target.path())).file(upload), base), 0, null));
         }
     }
 
     /** A form or query with the base's parameters, changed; sent as multipart where the handler takes only that. */
-    private Attack form(String description, java.util.function.Consumer<MultiValueMap<String, String>> change) {
+    private Attack form(String description, String field, java.util.function.Consumer<MultiValueMap<String, String>> change) {
         var params = new LinkedMultiValueMap<>(base);
         change.accept(params);
         return new Attack(description, () -> {
@@ -289,7 +303,7 @@ final class HostileRequests {
                 request.contentType(MediaType.APPLICATION_JSON).content(target.row().body().get().getBytes(UTF_8));
             }
             return withBase(request, params);
-        }, 0);
+        }, 0, field);
     }
 
     private static MockHttpServletRequestBuilder withBase(MockHttpServletRequestBuilder request, MultiValueMap<String, String> params) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -22,6 +23,7 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.ItemSpec;
+import cn.workplan.support.Page;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
@@ -249,6 +251,56 @@ class ReportsTest {
         assertThat(page(inspector, "/evidence").select("#evidence-rows").text()).doesNotContain(schoolName(schoolA));
         mvc.perform(post("/evidence/{id}/verification", evidence).param("line", Long.toString(lineA)).param("period", "2030-03")
                 .param("verdict", "VERIFIED").with(csrf()).with(user(leadStaff))).andExpect(status().isForbidden());
+    }
+
+    /**
+     * Values the report's fields cannot take come back beside their fields, with what was typed, and nothing is saved:
+     * a percent that is no number, an actual value that is none or that the column cannot hold (as a target's value
+     * could not be), a progress that does not exist. Before, the page failed on its missing form or the database refused
+     * the number, both a 500.
+     */
+    @Test
+    void valuesTheFieldsCannotTakeComeBackBesideTheirFieldsAndNothingIsSaved() throws Exception {
+        var page = refused(Map.of("percent", "abc", "narrative", "设备已到货"));
+        assertThat(page.invalidFields()).containsExactly("percent");
+        assertThat(page.text()).contains("请输入整数。");
+        assertThat(page.value("narrative")).as("what was typed stays").isEqualTo("设备已到货");
+        assertThat(page.value("actuals[" + target + "]")).isEqualTo("60");
+
+        page = refused(Map.of("actuals[" + target + "]", "NaN"));
+        assertThat(page.text()).contains("实际值须为数字，例如 95 或 12.5。");
+        assertThat(page.value("percent")).isEqualTo("40");
+
+        for (var outOfColumn : List.of("1e12", "10000000000", "0.00001", "-99999999999")) {
+            page = refused(Map.of("actuals[" + target + "]", outOfColumn));
+            assertThat(page.fieldError("actuals[" + target + "]")).as(outOfColumn)
+                    .isEqualTo("须为数字，整数部分最多 10 位、小数最多 4 位，例如 95 或 12.5。");
+        }
+
+        page = refused(Map.of("progress", "FINISHED_YESTERDAY", "percent", "101"));
+        assertThat(page.text()).contains("格式不正确。", "不能大于 100。");
+        assertThat(page.invalidFields()).contains("percent");
+
+        assertThat(jdbc.sql("select count(*) from progress_report where assignment_id = :line").param("line", lineA)
+                .query(Integer.class).single()).as("nothing saved").isZero();
+
+        // the largest value the column holds is taken
+        mvc.perform(multipart("/lines/{line}/reports/{period}", lineA, "2030-03").param("action", "draft")
+                        .param("progress", "IN_PROGRESS").param("percent", "40").param("actuals[" + target + "]", "-9999999999.9999")
+                        .with(csrf()).with(user(principalA)))
+                .andExpect(flash().attribute("message", "report.saved"));
+        assertThat(jdbc.sql("select actual from progress_report_value v join progress_report r on r.id = v.report_id where r.assignment_id = :line")
+                .param("line", lineA).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("-9999999999.9999");
+    }
+
+    /** The report form sent with the fields given over a valid one, refused: the page as it came back. */
+    private Page refused(Map<String, String> fields) throws Exception {
+        var request = multipart("/lines/{line}/reports/{period}", lineA, "2030-03");
+        var values = new java.util.LinkedHashMap<>(Map.of("action", "draft", "progress", "IN_PROGRESS", "percent", "40",
+                "narrative", "", "actuals[" + target + "]", "60"));
+        values.putAll(fields);
+        values.forEach(request::param);
+        return Page.of(mvc.perform(request.with(csrf()).with(user(principalA))));
     }
 
     private org.springframework.test.web.servlet.ResultActions send(CurrentUser who, long line, String action, String narrative,

@@ -89,6 +89,6 @@ public final class Page {
     }
 
     private Element control(String field) {
-        return one("main form [name=" + field + "]:not([type=hidden])");
+        return one("main form [name=\"" + field + "\"]:not([type=hidden])");
     }
 }

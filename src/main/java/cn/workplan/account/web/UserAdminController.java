@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import cn.workplan.account.AccountService;
 import cn.workplan.account.CurrentUser;
@@ -122,7 +123,7 @@ class UserAdminController {
         return "redirect:/admin/users";
     }
 
-    record PasswordReset(@NotBlank String newPassword) {
+    record PasswordReset(@NotBlank @Size(max = 100) String newPassword) {
     }
 
     @GetMapping("/{id}/password")
@@ -156,6 +157,10 @@ class UserAdminController {
     @PostMapping("/import")
     String importPreview(@RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String defaultPassword, HttpSession session, Model model) throws IOException {
+        if (AccountService.tooLong(defaultPassword)) {
+            model.addAttribute("defaultPasswordError", AccountService.MAX_PASSWORD_BYTES);
+            return "account/user-import";
+        }
         try {
             var preview = userImport.preview(file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes(), defaultPassword);

@@ -99,12 +99,15 @@ public final class TextReader {
         }
     }
 
-    /** Control characters other than line breaks and tabs, or undecodable bytes, in more than 1 % of the text. */
+    /**
+     * Control characters other than line breaks (Word's vertical tab and form feed included) and tabs, or undecodable
+     * bytes, in more than 1 % of the text.
+     */
     private static boolean looksBinary(String text) {
         int odd = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0 || c == '\uFFFD' || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+            if (c == 0 || c == '\uFFFD' || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B')) {
                 odd++;
             }
         }

@@ -134,6 +134,7 @@ class SummaryController {
             }
             model.addAttribute("error", e.code());
             model.addAttribute("errorArgs", e.arguments());
+            model.addAttribute("errorField", e.field());
             return "summary/summary";
         }
     }
