@@ -110,15 +110,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        var response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         var status = HttpStatus.resolve(statusCode.value());
-        if (body instanceof ProblemDetail problem && status != null) {
+        if (response != null && response.getBody() instanceof ProblemDetail problem && status != null) {
             var general = ErrorPageController.problem(status, null, messages);
             problem.setTitle(general.getTitle());
             if (messages.getMessage(detailCode(ex), null, null, LocaleContextHolder.getLocale()) == null) {
                 problem.setDetail(general.getDetail());
             }
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     private static String detailCode(Exception ex) {

@@ -85,6 +85,24 @@ class ApiProblemDetailsTest {
                 .andExpect(jsonPath("$.detail").value("您要找的内容不存在，或者您没有查看它的权限。"));
     }
 
+    /** Spring MVC's own refusals speak the caller's language too, and are titled like the error pages. */
+    @Test
+    void springsOwnRefusalsInTheCallersLanguage() throws Exception {
+        expectProblem(mvc.perform(get("/api/schools/abc").with(signIn.basic(Role.INSPECTOR))), 400)
+                .andExpect(jsonPath("$.title").value("请求有误"))
+                .andExpect(jsonPath("$.detail").value("参数“id”的值无法识别。"));
+        expectProblem(mvc.perform(post("/api/schools").with(signIn.basic(Role.ADMIN)).contentType(MediaType.APPLICATION_XML)
+                        .content("<school/>")), 415)
+                .andExpect(jsonPath("$.title").value("不支持的内容类型"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("不接受内容类型 application/xml")));
+        expectProblem(mvc.perform(newSchool("{\"name\":1e12,\"kind\":[],\"township\":{}}")), 400)
+                .andExpect(jsonPath("$.detail").value("请求内容无法读取：JSON 格式不正确，或某个值的类型不对。"));
+        expectProblem(mvc.perform(newSchool("{\"name\":\" \",\"kind\":\"PRIMARY\",\"township\":\"测试镇\"}")
+                        .cookie(new jakarta.servlet.http.Cookie("workplan-lang", "en"))), 400)
+                .andExpect(jsonPath("$.title").value("Bad request"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("What was sent did not pass the checks")));
+    }
+
     private MockHttpServletRequestBuilder newSchool(String json) {
         return post("/api/schools").with(signIn.basic(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON).content(json);
     }
