@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Two filter chains. {@code /api/**} and {@code /actuator/**} take HTTP Basic or the browser session and
@@ -52,10 +54,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        // in the caller's language, as every other problem of the API (these come before Spring MVC sets it)
+        ProblemWriter problems = (request, response, status) -> writeProblem(json, request, response, status,
+                messages.getMessage("error." + status.value() + ".title", null, locales.resolveLocale(request)),
+                messages.getMessage("error." + status.value() + ".text", null, locales.resolveLocale(request)));
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Workplan\", charset=\"UTF-8\"");
-            writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或浏览器会话）。");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED);
         };
         AccessDeniedHandler forbidden = (request, response, exception) -> {
             // a script that sent no credentials at all fails the CSRF check first: tell it to log in, not "forbidden"
@@ -63,7 +70,7 @@ class SecurityConfiguration {
                 unauthorized.commence(request, response, null);
                 return;
             }
-            writeProblem(json, request, response, HttpStatus.FORBIDDEN, "没有权限执行此操作。");
+            problems.write(request, response, HttpStatus.FORBIDDEN);
         };
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
@@ -119,9 +126,14 @@ class SecurityConfiguration {
         return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
+    private interface ProblemWriter {
+        void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException;
+    }
+
     private static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-            HttpStatus status, String detail) throws IOException {
+            HttpStatus status, String title, String detail) throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

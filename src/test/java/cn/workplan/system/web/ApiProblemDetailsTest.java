@@ -49,6 +49,18 @@ class ApiProblemDetailsTest {
     }
 
     @Test
+    void refusalsOfTheSecurityFiltersInTheCallersLanguage() throws Exception {
+        expectProblem(mvc.perform(get("/api/me")), 401)
+                .andExpect(jsonPath("$.title").value("需要登录"))
+                .andExpect(jsonPath("$.detail").value("请先登录（浏览器会话或 HTTP Basic）。"));
+        expectProblem(mvc.perform(get("/api/me").cookie(new jakarta.servlet.http.Cookie("workplan-lang", "en"))), 401)
+                .andExpect(jsonPath("$.title").value("Please log in"));
+        expectProblem(mvc.perform(get("/api/offices").with(signIn.basic(Role.PRINCIPAL))
+                        .cookie(new jakarta.servlet.http.Cookie("workplan-lang", "en"))), 403)
+                .andExpect(jsonPath("$.detail").value("You may not open this page or do this."));
+    }
+
+    @Test
     void withAWrongPassword401() throws Exception {
         expectProblem(mvc.perform(get("/api/me").with(httpBasic(signIn.login(Role.INSPECTOR), "wrong-password"))), 401)
                 .andExpect(header().exists(HttpHeaders.WWW_AUTHENTICATE));
