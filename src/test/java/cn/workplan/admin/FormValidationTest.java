@@ -149,7 +149,7 @@ class FormValidationTest {
             var name = unique("股");
             var notANumber = refusedCreate("office", "name", name, "shortName", unique("简"), "displayOrder", "1.5");
             assertThat(notANumber.invalidFields()).containsExactly("displayOrder");
-            assertThat(notANumber.fieldError("displayOrder")).isEqualTo("格式不正确。");
+            assertThat(notANumber.fieldError("displayOrder")).isEqualTo("请输入整数。");
             assertThat(notANumber.value("name")).isEqualTo(name);
         }
 

@@ -11,13 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing. {@link #take()} returns and forgets what was written since the last call. Install it for one test class and
  * {@link #remove()} it after, so that other tests pay nothing for it (test classes run one after the other).
  *
- * <p>Not recorded: Flyway's history, the scheduled jobs' locks ({@code shedlock}) and Spring Session's tables, which a
- * request may write whatever it does (a session is created or touched).
+ * <p>Not recorded: Flyway's history, the scheduled jobs' locks ({@code shedlock}), Spring Session's tables, which a
+ * request may write whatever it does (a session is created or touched), and the login throttle's counts and trusted
+ * browsers, which a refused login writes on purpose (counting failures is what it is for).
  */
 public final class WriteLog {
 
     /** Tables whose writes say nothing about what a request did to the application's data. */
-    public static final List<String> NOT_RECORDED = List.of("test_write_log", "flyway_schema_history", "shedlock", "spring_session%");
+    public static final List<String> NOT_RECORDED = List.of("test_write_log", "flyway_schema_history", "shedlock", "spring_session%",
+            "login_throttle", "trusted_device");
 
     /** C0 controls other than tab, line feed and carriage return, and DEL, as JSON writes them. */
     private static final Pattern CONTROL = Pattern.compile("\\\\u00(0[0-8bcef]|1[0-9a-f]|7f)", Pattern.CASE_INSENSITIVE);
