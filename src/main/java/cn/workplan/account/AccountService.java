@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-/** Keeps accounts: creation, changes, deactivation, passwords and the login counters. All changes are audited. */
+/** Keeps accounts: creation, changes, deactivation, passwords, the time of the last login. All changes are audited. */
 @Slf4j
 @Service
 @RequiredArgsConstructor
@@ -45,20 +45,21 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final SecurityProperties properties;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    /** Accounts matching the filter, by role then name: three queries (accounts, office names, school names). */
+    /** Accounts matching the filter, by role then name: four queries (accounts, office and school names, held logins). */
     public List<UserView> list(UserFilter filter) {
         var officeNames = offices.names();
         var schoolNames = schools.names();
-        var now = Instant.now(clock);
+        var held = throttle.heldLogins();
         return users.findAll(matching(filter), Sort.by("role", "displayName", "id")).stream()
-                .map(user -> view(user, officeNames, schoolNames, now))
+                .map(user -> view(user, officeNames, schoolNames, held))
                 .toList();
     }
 
     public UserView get(long id) {
-        return view(find(id), offices.names(), schools.names(), Instant.now(clock));
+        return view(find(id), offices.names(), schools.names(), throttle.heldLogins());
     }
 
     /** All accounts, deactivated ones included. */
@@ -132,7 +133,7 @@ public class AccountService {
         log.info("account {} {}", user.getUsername(), active ? "activated" : "deactivated");
     }
 
-    /** An administrator sets a new password; this also lifts a lock. */
+    /** An administrator sets a new password. */
     @Transactional
     public void resetPassword(long id, String newPassword) {
         var user = find(id);
@@ -154,21 +155,6 @@ public class AccountService {
         checkPassword("newPassword", newPassword, user.getUsername());
         user.changePassword(passwordEncoder.encode(newPassword), Instant.now(clock));
         audit.record(AuditAction.CHANGE_PASSWORD, AUDIT_TYPE, id, label(user), Map.of(), Map.of());
-    }
-
-    /** Counts a failed login and locks the account when there were too many; its own transaction. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFailedLogin(String username) {
-        var now = Instant.now(clock);
-        users.recordFailure(username, properties.maxFailedAttempts(), now.plus(properties.lockDuration()));
-        users.findByLogin(username).filter(user -> user.isLocked(now)).ifPresent(user -> {
-            if (user.getFailedAttempts() == 0) {
-                log.warn("account {} locked until {} after {} failed logins", user.getUsername(),
-                        user.getLockedUntil(), properties.maxFailedAttempts());
-                audit.record(AuditAction.LOCK, AUDIT_TYPE, user.getId(), label(user), Map.of(),
-                        Map.of("lockedUntil", user.getLockedUntil()));
-            }
-        });
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -223,11 +209,12 @@ public class AccountService {
         return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
-    private static UserView view(UserAccount user, Map<Long, String> officeNames, Map<Long, String> schoolNames, Instant now) {
+    private static UserView view(UserAccount user, Map<Long, String> officeNames, Map<Long, String> schoolNames, Set<String> heldLogins) {
         return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
                 user.getOfficeId(), officeNames.get(user.getOfficeId()),
                 user.getSchoolId(), schoolNames.get(user.getSchoolId()),
-                user.getEmail(), user.getPhone(), user.isActive(), user.isLocked(now), user.getLastLoginAt(),
+                user.getEmail(), user.getPhone(), user.isActive(),
+                heldLogins.contains(user.getUsername().toLowerCase(Locale.ROOT)), user.getLastLoginAt(),
                 user.getVersion());
     }
 

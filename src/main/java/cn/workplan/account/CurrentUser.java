@@ -27,11 +27,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean officeHead;
     private final boolean coordinator;
     private final boolean active;
-    private final boolean locked;
     private String password;
 
     CurrentUser(long id, String username, String displayName, Role role, Long officeId, Long schoolId,
-            boolean officeHead, boolean coordinator, boolean active, boolean locked, String password) {
+            boolean officeHead, boolean coordinator, boolean active, String password) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -41,7 +40,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.officeHead = officeHead;
         this.coordinator = coordinator;
         this.active = active;
-        this.locked = locked;
         this.password = password;
     }
 
@@ -94,11 +92,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -1,13 +1,13 @@
 package cn.workplan.account;
 
 import java.io.IOException;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,16 +16,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -50,10 +53,22 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The only authentication provider, for form logins and HTTP Basic alike. */
+    @Bean
+    ThrottledLogin throttledLogin(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        return new ThrottledLogin(users, encoder, throttle);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
+                writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS,
+                        "登录尝试过于频繁，请 " + throttled.seconds() + " 秒后再试。");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Workplan\", charset=\"UTF-8\"");
             writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或浏览器会话）。");
         };
@@ -70,7 +85,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Workplan").authenticationEntryPoint(unauthorized))
+                .httpBasic(basic -> basic.realmName("Workplan").authenticationEntryPoint(unauthorized)
+                        .authenticationDetailsSource(LoginDetails.SOURCE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
@@ -79,12 +95,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
-        var failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(
-                LockedException.class.getName(), "/login?locked",
-                DisabledException.class.getName(), "/login?disabled"));
+    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties, ThrottledLogin logins,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+        var redirects = new DefaultRedirectStrategy();
+        // the same answer for a login that does not exist and a wrong password; "deactivated" only after the right one
+        AuthenticationFailureHandler failures = (request, response, exception) -> {
+            var target = "/login?error";
+            if (exception instanceof LoginThrottledException throttled) {
+                target = "/login?wait=" + throttled.seconds();
+            } else if (exception instanceof DisabledException) {
+                target = "/login?disabled";
+            }
+            redirects.sendRedirect(request, response, target);
+        };
+        var afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
+        AuthenticationSuccessHandler trusted = (request, response, authentication) -> {
+            logins.trustBrowser(request, response, authentication.getName(), properties.trustedDeviceValidity(), secureCookies);
+            afterLogin.onAuthenticationSuccess(request, response, authentication);
+        };
         var login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint htmxLogin = (request, response, exception) -> {
             // an htmx request after the session expired: make the page load the login page in full
@@ -96,7 +124,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
+                .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(LoginDetails.SOURCE)
+                        .successHandler(trusted).failureHandler(failures).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(htmxLogin, new RequestHeaderRequestMatcher("HX-Request", "true"))
