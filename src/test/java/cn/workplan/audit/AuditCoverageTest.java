@@ -35,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +51,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import cn.workplan.account.Role;
 import cn.workplan.execution.Extensions;
 import cn.workplan.execution.ProgressReports;
 import cn.workplan.execution.SignOffs;
@@ -178,11 +178,11 @@ class AuditCoverageTest {
                 "password", "chushi-mima-1", "displayName", "留痕人", "role", "INSPECTOR", "officeId", "", "schoolId", "",
                 "phone", "", "email", "")));
         rows.put("POST /admin/users/{id}", new Row("USER", UPDATE, () -> submitForm(s.admin(),
-                "/admin/users/" + s.data().idOf(s.data().user(cn.workplan.account.Role.INSPECTOR)) + "/edit", "displayName", "改名")));
+                "/admin/users/" + s.data().idOf(s.data().user(Role.INSPECTOR)) + "/edit", "displayName", "改名")));
         rows.put("POST /admin/users/{id}/active", new Row("USER", DEACTIVATE, () -> post(s.admin(),
-                "/admin/users/" + s.data().idOf(s.data().user(cn.workplan.account.Role.INSPECTOR)) + "/active", "active", "false")));
+                "/admin/users/" + s.data().idOf(s.data().user(Role.INSPECTOR)) + "/active", "active", "false")));
         rows.put("POST /admin/users/{id}/password", new Row("USER", RESET_PASSWORD, () -> post(s.admin(),
-                "/admin/users/" + s.data().idOf(s.data().user(cn.workplan.account.Role.INSPECTOR)) + "/password",
+                "/admin/users/" + s.data().idOf(s.data().user(Role.INSPECTOR)) + "/password",
                 "newPassword", "xin-mima-2026")));
         rows.put("POST /admin/users/import/confirm", new Row("USER", CREATE, () -> {
             var browser = browsers.as(s.admin());
@@ -193,7 +193,7 @@ class AuditCoverageTest {
             return new Call(s.admin(), () -> browser.post("/admin/users/import/confirm", "token", token));
         }));
         rows.put("POST /account/password", new Row("USER", CHANGE_PASSWORD, () -> {
-            var own = s.data().user(cn.workplan.account.Role.INSPECTOR);
+            var own = s.data().user(Role.INSPECTOR);
             return post(own, "/account/password", "currentPassword", TestData.PASSWORD,
                     "newPassword", "xin-mima-2026", "confirmPassword", "xin-mima-2026");
         }));
