@@ -137,8 +137,11 @@ public class AccountService {
     public void resetPassword(long id, String newPassword) {
         var user = find(id);
         checkPassword("newPassword", newPassword, user.getUsername());
-        user.changePassword(passwordEncoder.encode(newPassword), Instant.now(clock));
-        audit.record(AuditAction.RESET_PASSWORD, AUDIT_TYPE, id, label(user), Map.of(), Map.of());
+        var now = Instant.now(clock);
+        // a reset lifts a lock: the entry says so (unlocking has no action of its own)
+        var before = user.isLocked(now) ? Map.<String, Object>of("lockedUntil", user.getLockedUntil()) : Map.<String, Object>of();
+        user.changePassword(passwordEncoder.encode(newPassword), now);
+        audit.record(AuditAction.RESET_PASSWORD, AUDIT_TYPE, id, label(user), before, Map.of());
     }
 
     /** A person changes their own password, proving they know the current one. */
