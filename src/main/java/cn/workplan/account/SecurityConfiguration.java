@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -25,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
@@ -34,7 +36,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 /**
  * Two filter chains. {@code /api/**} and {@code /actuator/**} take HTTP Basic or the browser session and
  * answer errors as RFC 7807 problem details; a request with Basic credentials needs no CSRF token.
- * Everything else is the browser application: form login, CSRF on every form, sessions.
+ * Everything else is the browser application: form login, CSRF on every form, sessions (in the database, see
+ * {@link SessionConfiguration}). Both refuse writes with a login the account no longer matches ({@link StaleLoginFilter}).
  * Finer rules live on the controllers as {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +55,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, JdbcClient jdbc) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Workplan\", charset=\"UTF-8\"");
             writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或浏览器会话）。");
@@ -73,13 +76,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("Workplan").authenticationEntryPoint(unauthorized))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(new StaleLoginFilter(jdbc), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties, JdbcClient jdbc) throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(
@@ -102,6 +106,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(htmxLogin, new RequestHeaderRequestMatcher("HX-Request", "true"))
                         .defaultAuthenticationEntryPointFor(login, request -> true))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new StaleLoginFilter(jdbc), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
