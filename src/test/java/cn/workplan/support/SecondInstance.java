@@ -28,13 +28,13 @@ public final class SecondInstance {
     /** The second instance on the database of the application whose environment this is. */
     public static ConfigurableApplicationContext beside(Environment first) {
         var url = first.getRequiredProperty("spring.datasource.url");
+        // as arguments of the command line, which come before application.yml (its port is PORT or 8080)
         return started.computeIfAbsent(url, database -> new SpringApplicationBuilder(WorkplanApplication.class)
-                .properties("spring.datasource.url=" + database,
-                        "spring.datasource.username=" + first.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=" + first.getProperty("spring.datasource.password"),
-                        "server.port=0",
-                        "server.tomcat.remoteip.internal-proxies=")
-                .run());
+                .run("--spring.datasource.url=" + database,
+                        "--spring.datasource.username=" + first.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + first.getProperty("spring.datasource.password"),
+                        "--server.port=0",
+                        "--server.tomcat.remoteip.internal-proxies="));
     }
 
     /** The HTTP port the instance listens on. */
