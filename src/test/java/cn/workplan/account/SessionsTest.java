@@ -121,6 +121,8 @@ class SessionsTest {
         page(after).andExpect(status().isOk());
         page(before).andExpect(redirectedUrl("http://localhost/login"));
         assertThat(sessionsOf(principal)).isEqualTo(1);
+        assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = :login")
+                .param("login", principal).query(Integer.class).single()).as("two hours").isEqualTo(7200);
 
         mvc.perform(post("/logout").cookie(after).with(csrf())).andExpect(redirectedUrl("/login?logout"));
 
