@@ -27,6 +27,6 @@ class AccountUserDetailsService implements UserDetailsService {
         boolean coordinator = staff && offices.isCoordinator(user.getOfficeId());
         return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
                 user.getOfficeId(), user.getSchoolId(), head, coordinator, user.isActive(),
-                user.getPasswordHash());
+                user.getPasswordChangedAt(), user.getPasswordHash());
     }
 }

@@ -1,6 +1,7 @@
 package cn.workplan.account;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The logged-in person, as every module sees it: their role and the office or school that scopes
  * what they may read and change. Obtain it with {@code @AuthenticationPrincipal CurrentUser user}.
+ * Kept in the session (serialised into the database): a change of its fields keeps {@code serialVersionUID}
+ * compatible, or every open session reads as logged out after the upgrade.
  */
 public final class CurrentUser implements UserDetails, CredentialsContainer {
 
@@ -27,10 +30,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean officeHead;
     private final boolean coordinator;
     private final boolean active;
+    private final Instant passwordChangedAt;
     private String password;
 
     CurrentUser(long id, String username, String displayName, Role role, Long officeId, Long schoolId,
-            boolean officeHead, boolean coordinator, boolean active, String password) {
+            boolean officeHead, boolean coordinator, boolean active, Instant passwordChangedAt, String password) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -40,6 +44,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.officeHead = officeHead;
         this.coordinator = coordinator;
         this.active = active;
+        this.passwordChangedAt = passwordChangedAt;
         this.password = password;
     }
 
@@ -73,6 +78,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     /** Whether this person is staff of the general office, which arranges the bureau's plans. */
     public boolean coordinator() {
         return coordinator;
+    }
+
+    /** When the password this person logged in with was set: a later change ends the login. */
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
     }
 
     public boolean is(Role role) {

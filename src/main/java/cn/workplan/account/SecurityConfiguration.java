@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,6 +30,7 @@ import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -37,7 +39,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 /**
  * Two filter chains. {@code /api/**} and {@code /actuator/**} take HTTP Basic or the browser session and
  * answer errors as RFC 7807 problem details; a request with Basic credentials needs no CSRF token.
- * Everything else is the browser application: form login, CSRF on every form, sessions.
+ * Everything else is the browser application: form login, CSRF on every form, sessions (in the database, see
+ * {@link SessionConfiguration}). Both refuse writes with a login the account no longer matches ({@link StaleLoginFilter}).
  * Finer rules live on the controllers as {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, JdbcClient jdbc) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             if (exception instanceof LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
@@ -89,13 +92,14 @@ class SecurityConfiguration {
                         .authenticationDetailsSource(LoginDetails.SOURCE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(new StaleLoginFilter(jdbc), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties, ThrottledLogin logins,
+    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties, ThrottledLogin logins, JdbcClient jdbc,
             @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
         var redirects = new DefaultRedirectStrategy();
         // the same answer for a login that does not exist and a wrong password; "deactivated" only after the right one
@@ -131,6 +135,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(htmxLogin, new RequestHeaderRequestMatcher("HX-Request", "true"))
                         .defaultAuthenticationEntryPointFor(login, request -> true))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new StaleLoginFilter(jdbc), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -104,6 +104,10 @@ public class UserImport {
             }
             if (password == null || password.length() < security.minPasswordLength()) {
                 problems.add(new Problem("password.error.tooShort", security.minPasswordLength()));
+            } else if (password.length() > AccountService.MAX_PASSWORD_LENGTH) {
+                problems.add(new Problem("password.error.tooLong", AccountService.MAX_PASSWORD_LENGTH));
+            } else if (password.equalsIgnoreCase(username)) {
+                problems.add(new Problem("password.error.sameAsUsername"));
             }
             if (!row.get("email").isEmpty() && !row.get("email").matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add(new Problem("user.import.badEmail", row.get("email")));

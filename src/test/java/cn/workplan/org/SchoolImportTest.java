@@ -207,7 +207,7 @@ class SchoolImportTest {
     }
 
     @Test
-    void refusesUnknownTokensAndTokensOfAnotherSession() throws Exception {
+    void refusesUnknownTokensAndTokensOfSomeoneElse() throws Exception {
         var name = unique("他人小学");
         var othersToken = token(admin.upload("/admin/schools/import", "学校.csv", csv(HEADER, name + ",小学,城关镇")));
         var someoneElse = browsers.as(data.user(Role.ADMIN));

@@ -3,7 +3,6 @@ package cn.workplan.account.web;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
@@ -155,13 +154,15 @@ class UserAdminController {
 
     @PostMapping("/import")
     String importPreview(@RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String defaultPassword, HttpSession session, Model model) throws IOException {
+            @RequestParam(required = false) String defaultPassword, @AuthenticationPrincipal CurrentUser admin, Model model)
+            throws IOException {
         try {
             var preview = userImport.preview(file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes(), defaultPassword);
             model.addAttribute("preview", preview);
             if (!preview.hasErrors()) {
-                model.addAttribute("token", pending.hold(session, IMPORT_KIND, preview));
+                // held as hashes: the initial passwords never rest in the database in clear
+                model.addAttribute("token", pending.hold(admin.id(), IMPORT_KIND, accounts.withEncodedPasswords(preview.values())));
             }
         } catch (TableFileException e) {
             model.addAttribute("fileError", e);
@@ -170,8 +171,8 @@ class UserAdminController {
     }
 
     @PostMapping("/import/confirm")
-    String importConfirm(@RequestParam String token, HttpSession session, RedirectAttributes flash) {
-        return pending.<UserData>confirm(session, IMPORT_KIND, token, accounts::createAll, "user.imported", flash);
+    String importConfirm(@RequestParam String token, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes flash) {
+        return pending.confirm(admin.id(), IMPORT_KIND, token, UserData.class, accounts::createAllEncoded, "user.imported", flash);
     }
 
     @GetMapping("/import/template.xlsx")

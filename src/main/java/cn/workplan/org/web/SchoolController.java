@@ -3,7 +3,6 @@ package cn.workplan.org.web;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import cn.workplan.org.SchoolData;
@@ -18,6 +17,7 @@ import cn.workplan.system.web.PendingImports;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -110,14 +110,14 @@ class SchoolController {
     }
 
     @PostMapping("/import")
-    String importPreview(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model)
-            throws IOException {
+    String importPreview(@RequestParam(required = false) MultipartFile file,
+            @AuthenticationPrincipal(expression = "id()") long adminId, Model model) throws IOException {
         try {
             var preview = schoolImport.preview(file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes());
             model.addAttribute("preview", preview);
             if (!preview.hasErrors()) {
-                model.addAttribute("token", pending.hold(session, IMPORT_KIND, preview));
+                model.addAttribute("token", pending.hold(adminId, IMPORT_KIND, preview.values()));
             }
         } catch (TableFileException e) {
             model.addAttribute("fileError", e);
@@ -126,8 +126,9 @@ class SchoolController {
     }
 
     @PostMapping("/import/confirm")
-    String importConfirm(@RequestParam String token, HttpSession session, RedirectAttributes flash) {
-        return pending.<SchoolData>confirm(session, IMPORT_KIND, token, schools::createAll, "school.imported", flash);
+    String importConfirm(@RequestParam String token, @AuthenticationPrincipal(expression = "id()") long adminId,
+            RedirectAttributes flash) {
+        return pending.confirm(adminId, IMPORT_KIND, token, SchoolData.class, schools::createAll, "school.imported", flash);
     }
 
     @GetMapping("/import/template.xlsx")
