@@ -1,19 +1,19 @@
 package cn.workplan.account;
 
 import java.io.Serial;
-import java.io.Serializable;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Where a login attempt comes from: the client's address (as the servlet container sees it, so behind a proxy
  * only what a trusted proxy forwarded) and the browser's trusted-device token, if it sent one. The token is not
  * kept with the logged-in session.
  */
-final class LoginDetails implements Serializable {
+final class LoginDetails extends WebAuthenticationDetails {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -21,16 +21,17 @@ final class LoginDetails implements Serializable {
     /** The cookie that makes a browser a trusted device for the logins it succeeded with. */
     static final String DEVICE_COOKIE = "workplan-device";
 
-    private final String remoteAddress;
     private final transient String deviceToken;
 
-    LoginDetails(String remoteAddress, String deviceToken) {
-        this.remoteAddress = remoteAddress;
+    LoginDetails(String remoteAddress, String sessionId, String deviceToken) {
+        super(remoteAddress, sessionId);
         this.deviceToken = deviceToken;
     }
 
-    static final AuthenticationDetailsSource<HttpServletRequest, LoginDetails> SOURCE =
-            request -> new LoginDetails(request.getRemoteAddr(), deviceToken(request));
+    static final AuthenticationDetailsSource<HttpServletRequest, LoginDetails> SOURCE = request -> {
+        var session = request.getSession(false);
+        return new LoginDetails(request.getRemoteAddr(), session == null ? null : session.getId(), deviceToken(request));
+    };
 
     /** The device token the browser sent, if it looks like one of ours (anything else is ignored). */
     static String deviceToken(HttpServletRequest request) {
@@ -47,16 +48,12 @@ final class LoginDetails implements Serializable {
         return null;
     }
 
-    String remoteAddress() {
-        return remoteAddress;
-    }
-
     String deviceToken() {
         return deviceToken;
     }
 
     @Override
     public String toString() {
-        return "LoginDetails[remoteAddress=" + remoteAddress + "]";
+        return "LoginDetails[remoteAddress=" + getRemoteAddress() + "]";
     }
 }

@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * success, or a guesser with an account of their own could clear it between guesses.
  *
  * <p>Kept in {@code login_throttle}, so every node sees the same counts; the delay rule is the SQL function
- * {@code login_delay} (V19).
+ * {@code login_delay} (V19). A key without a delay holds no time at all ({@code blocked_until} null), so that nodes
+ * whose clocks differ by a few seconds never refuse each other's free attempts.
  */
 @Slf4j
 @Component
@@ -86,9 +87,9 @@ class LoginThrottle {
         var now = now();
         for (var key : attempt.keys()) {
             var claimed = jdbc.sql("""
-                            insert into login_throttle as t (key, failures, blocked_until) values (:key, 0, :now)
+                            insert into login_throttle as t (key, failures) values (:key, 0)
                             on conflict (key) do update
-                               set blocked_until = cast(:now as timestamptz) + login_delay(t.failures + 1, :free, :max)
+                               set blocked_until = nullif(cast(:now as timestamptz) + login_delay(t.failures + 1, :free, :max), :now)
                              where t.blocked_until is null or t.blocked_until <= :now
                             returning failures""")
                     .param("key", key.key())
@@ -115,7 +116,7 @@ class LoginThrottle {
             int failures = jdbc.sql("""
                             update login_throttle
                                set failures = failures + 1, last_failure_at = :now,
-                                   blocked_until = cast(:now as timestamptz) + login_delay(failures + 1, :free, :max)
+                                   blocked_until = nullif(cast(:now as timestamptz) + login_delay(failures + 1, :free, :max), :now)
                              where key = :key
                             returning failures""")
                     .param("key", key.key())
@@ -168,8 +169,8 @@ class LoginThrottle {
         var now = now();
         int failures = jdbc.sql("""
                         delete from login_throttle
-                         where coalesce(last_failure_at, blocked_until, :old) < :old
-                           and coalesce(blocked_until, :old) < :now""")
+                         where (last_failure_at is null or last_failure_at < :old)
+                           and (blocked_until is null or blocked_until < :now)""")
                 .param("old", utc(now.minus(properties.forgetFailuresAfter())))
                 .param("now", utc(now))
                 .update();

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -100,7 +100,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties, ThrottledLogin logins, JdbcClient jdbc,
-            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+            ServerProperties server) throws Exception {
+        // the trusted-browser cookie is Secure like the session's: always when configured so, else over HTTPS
+        boolean secureCookies = Boolean.TRUE.equals(server.getServlet().getSession().getCookie().getSecure());
         var redirects = new DefaultRedirectStrategy();
         // the same answer for a login that does not exist and a wrong password; "deactivated" only after the right one
         AuthenticationFailureHandler failures = (request, response, exception) -> {

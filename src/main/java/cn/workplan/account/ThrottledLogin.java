@@ -48,8 +48,8 @@ class ThrottledLogin implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        var details = attempt.getDetails() instanceof LoginDetails known ? known : new LoginDetails(null, null);
-        var keys = throttle.keysOf(attempt.getName(), details.remoteAddress(), details.deviceToken());
+        var details = attempt.getDetails() instanceof LoginDetails known ? known : new LoginDetails(null, null, null);
+        var keys = throttle.keysOf(attempt.getName(), details.getRemoteAddress(), details.deviceToken());
         var wait = throttle.claim(keys);
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());

@@ -28,6 +28,7 @@ import cn.workplan.support.TestData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -226,6 +227,40 @@ class LoginThrottleTest {
         var users = Jsoup.parse(mvc.perform(get("/admin/users").param("q", login).with(signIn.as(Role.ADMIN)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(users.select("tbody tr").text()).contains(login, "登录受限");
+    }
+
+    /** Free attempts hold no time: a node whose clock runs behind another's never refuses what the other let through. */
+    @Test
+    void nodesWithSkewedClocksDoNotRefuseEachOthersFreeAttempts() throws Exception {
+        var login = data.user(Role.LEADER);
+        var address = newAddress();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(logIn(login, "wrong-password", address, null).getRedirectedUrl()).isEqualTo("/login?error");
+
+        clock.advance(Duration.ofMinutes(-2));
+        assertThat(logIn(login, TestData.PASSWORD, address, null).getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void failuresAreForgottenAfterADay(@Autowired LoginThrottle throttle, @Autowired JdbcClient jdbc) throws Exception {
+        var login = data.user(Role.LEADER);
+        var address = newAddress();
+        for (int guess = 0; guess < security.loginThrottle().freeFailures(); guess++) {
+            logIn(login, "guess-" + guess, address, null);
+        }
+        assertThat(keys(jdbc, login, address)).isEqualTo(2);
+
+        clock.advance(security.forgetFailuresAfter().minusMinutes(1));
+        throttle.forget();
+        assertThat(keys(jdbc, login, address)).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(2));
+        throttle.forget();
+        assertThat(keys(jdbc, login, address)).isZero();
+    }
+
+    private static int keys(JdbcClient jdbc, String login, String address) {
+        return jdbc.sql("select count(*) from login_throttle where key in (:keys)")
+                .param("keys", java.util.List.of("login:" + login, "address:" + address)).query(Integer.class).single();
     }
 
     private MockHttpServletResponse logIn(String login, String password, String address, Cookie device) throws Exception {
