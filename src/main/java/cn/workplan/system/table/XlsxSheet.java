@@ -243,9 +243,10 @@ public final class XlsxSheet {
             return formatter.formatRawCellContents(value, format, pattern, date1904);
         }
 
+        /** Whether a cell holds a number, whose text depends on its format. */
         private boolean needsFormats() {
             return cells.stream().flatMap(List::stream)
-                    .anyMatch(cell -> cell != null && !cell.value().isBlank() && (cell.type().equals("n")));
+                    .anyMatch(cell -> cell != null && cell.type().equals("n") && !cell.value().isBlank());
         }
 
         private void sheet(InputStream in) throws XMLStreamException, UnreadableSheetException {
@@ -308,6 +309,10 @@ public final class XlsxSheet {
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
                 }
+            }
+            if ("s".equals(type) && value.isBlank()) {
+                // a shared string without its index: an empty cell, as Excel shows it
+                type = "inlineStr";
             }
             var stored = new StoredCell(type == null ? "n" : type, value, style == null ? 0 : Integer.parseInt(style.strip()));
             if (stored.type().equals("s")) {
