@@ -17,6 +17,7 @@ import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,7 @@ public class PlanService {
 
     public long create(PlanData data, CurrentUser user) {
         checkCanCreate(user);
-        var plan = plans.save(new Plan(data, user.getUsername(), null));
+        var plan = saveUnique(new Plan(data, user.getUsername(), null));
         audit.created(AUDIT_TYPE, plan.getId(), plan.getTitle(), state(plan));
         log.info("{} created plan #{} {}", user.getUsername(), plan.getId(), plan.getTitle());
         return plan.getId();
@@ -65,7 +66,7 @@ public class PlanService {
         }
         var plan = new Plan(data, user.getUsername(), null);
         plan.readFrom(documentNumber, issueDate);
-        plan = plans.save(plan);
+        plan = saveUnique(plan);
         var state = state(plan);
         state.put("documentNumber", plan.getDocumentNumber());
         state.put("issueDate", plan.getIssueDate());
@@ -81,6 +82,7 @@ public class PlanService {
         StaleEditException.check(AUDIT_TYPE, planId, data.version(), plan.getVersion());
         var before = state(plan);
         plan.apply(data);
+        saveUnique(plan);
         audit.updated(AUDIT_TYPE, planId, plan.getTitle(), before, state(plan));
     }
 
@@ -141,7 +143,7 @@ public class PlanService {
         if (data.year() < origin.getYear()) {
             throw new InvalidInputException("year", "plan.error.copyYear", origin.getYear());
         }
-        var copy = plans.save(new Plan(new PlanData(data.year(), data.title(), origin.getKind(), origin.getPreamble(),
+        var copy = saveUnique(new Plan(new PlanData(data.year(), data.title(), origin.getKind(), origin.getPreamble(),
                 origin.getNumbering(), null), user.getUsername(), origin.getId()));
         var ids = new HashMap<Long, Long>();
         var source = OutlineNumbering.documentOrder(nodes.findByPlanId(planId).stream().map(NodeRef::new).toList());
@@ -196,6 +198,29 @@ public class PlanService {
         plan.moveTo(to, Instant.now(clock));
         log.info("{} moved plan #{} from {} to {}", user.getUsername(), planId, from, to);
         return new Step(plan, from);
+    }
+
+    /**
+     * Saves a new or changed plan whose year and title no other plan has; else {@code InvalidInputException} on the
+     * title. The check gives the message; the unique key decides when two people save the same title at once.
+     */
+    private Plan saveUnique(Plan plan) {
+        try {
+            // (a changed plan is flushed before this query runs, so the key may already refuse it here)
+            if (plans.titleTaken(plan.getYear(), plan.getTitle(), plan.getId() == null ? 0 : plan.getId())) {
+                throw duplicateTitle(plan);
+            }
+            return plans.saveAndFlush(plan);
+        } catch (DataIntegrityViolationException e) {
+            if (e.getMessage() != null && e.getMessage().contains("plan_year_title_key")) {
+                throw duplicateTitle(plan);
+            }
+            throw e;
+        }
+    }
+
+    private static InvalidInputException duplicateTitle(Plan plan) {
+        return new InvalidInputException("title", "plan.error.duplicateTitle", plan.getYear(), plan.getTitle());
     }
 
     private Plan find(long planId) {

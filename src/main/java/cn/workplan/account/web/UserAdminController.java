@@ -14,6 +14,7 @@ import cn.workplan.account.UserFilter;
 import cn.workplan.account.UserImport;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 import cn.workplan.system.table.TableFileException;
@@ -48,9 +49,11 @@ class UserAdminController {
     private final OfficeService offices;
     private final SchoolService schools;
     private final PendingImports pending;
+    private final FormTokens tokens;
 
     UserAdminController(AccountService accounts, UserImport userImport, OfficeService offices, SchoolService schools,
-            PendingImports pending) {
+            PendingImports pending, FormTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.userImport = userImport;
         this.offices = offices;
@@ -73,12 +76,14 @@ class UserAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("user") UserData user, BindingResult result, Model model, RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute("user") UserData user, BindingResult result,
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, Model model, RedirectAttributes flash) {
         if (!result.hasErrors()) {
             try {
-                accounts.create(user);
-                flash.addFlashAttribute("message", "user.created");
-                return "redirect:/admin/users";
+                return tokens.once(formToken, "/admin/users", () -> {
+                    accounts.create(user);
+                    return "/admin/users";
+                }).redirect(flash, "user.created");
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             }

@@ -9,6 +9,7 @@ import cn.workplan.org.SchoolData;
 import cn.workplan.org.SchoolImport;
 import cn.workplan.org.SchoolKind;
 import cn.workplan.org.SchoolService;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 import cn.workplan.system.table.TableFileException;
@@ -41,8 +42,10 @@ class SchoolController {
     private final SchoolService schools;
     private final SchoolImport schoolImport;
     private final PendingImports pending;
+    private final FormTokens tokens;
 
-    SchoolController(SchoolService schools, SchoolImport schoolImport, PendingImports pending) {
+    SchoolController(SchoolService schools, SchoolImport schoolImport, PendingImports pending, FormTokens tokens) {
+        this.tokens = tokens;
         this.schools = schools;
         this.schoolImport = schoolImport;
         this.pending = pending;
@@ -60,13 +63,14 @@ class SchoolController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("school") SchoolData school, BindingResult result, Model model,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute("school") SchoolData school, BindingResult result,
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, Model model, RedirectAttributes flash) {
         if (!result.hasErrors()) {
             try {
-                schools.create(school);
-                flash.addFlashAttribute("message", "school.created");
-                return "redirect:/admin/schools";
+                return tokens.once(formToken, "/admin/schools", () -> {
+                    schools.create(school);
+                    return "/admin/schools";
+                }).redirect(flash, "school.created");
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             }

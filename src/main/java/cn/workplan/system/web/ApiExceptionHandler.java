@@ -7,8 +7,10 @@ import cn.workplan.system.UnreadableFileException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,14 +34,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** An upload that cannot be read: 413 when it is too large, otherwise 400; {@code code} is the message key. */
+    /**
+     * An upload that cannot be read: 413 when it is too large, 503 with {@code Retry-After} when the server is busy
+     * reading others, otherwise 400; {@code code} is the message key.
+     */
     @ExceptionHandler
-    ProblemDetail unreadable(UnreadableFileException e) {
-        var status = e.code().endsWith(".tooLarge") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+    ResponseEntity<ProblemDetail> unreadable(UnreadableFileException e) {
+        var status = e.code().endsWith(".tooLarge") ? HttpStatus.PAYLOAD_TOO_LARGE
+                : e.code().endsWith(".busy") ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
         var problem = ProblemDetail.forStatusAndDetail(status,
                 messages.getMessage(e.code(), e.arguments(), e.code(), LocaleContextHolder.getLocale()));
         problem.setProperty("code", e.code());
-        return problem;
+        var response = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler
