@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.workplan.system.DatabaseUnavailable;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -54,6 +56,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            // credentials that could not be checked are not wrong: the filter that answers 503 takes over
+            DatabaseUnavailable.rethrowIfCause(exception);
             response.setHeader("WWW-Authenticate", "Basic realm=\"Workplan\", charset=\"UTF-8\"");
             writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "需要登录（HTTP Basic 或浏览器会话）。");
         };
@@ -96,7 +100,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
+                .formLogin(form -> form.loginPage("/login").failureHandler((request, response, exception) -> {
+                    // a password that could not be checked is not a wrong one: the filter that answers 503 takes over
+                    DatabaseUnavailable.rethrowIfCause(exception);
+                    failures.onAuthenticationFailure(request, response, exception);
+                }).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(htmxLogin, new RequestHeaderRequestMatcher("HX-Request", "true"))
