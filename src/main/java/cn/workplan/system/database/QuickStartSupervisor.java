@@ -19,6 +19,7 @@ final class QuickStartSupervisor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QuickStartSupervisor.class);
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -72,6 +73,7 @@ final class QuickStartSupervisor implements AutoCloseable {
         log.error("The quick-start PostgreSQL died (postmaster pid {} is gone without a shutdown): restarting it in {} on the "
                 + "same data directory {} and port {}", pid, restartDelay, server.dataDirectory(), server.port());
         var delay = restartDelay;
+        var retry = FIRST_RETRY;
         for (int attempt = 1; running; attempt++) {
             Thread.sleep(delay.toMillis());
             if (!running) {
@@ -85,7 +87,8 @@ final class QuickStartSupervisor implements AutoCloseable {
                 afterRestart.run();
                 return;
             } catch (IOException e) {
-                delay = delay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay.multipliedBy(2);
+                delay = retry;
+                retry = retry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : retry.multipliedBy(2);
                 log.warn("Could not restart the quick-start PostgreSQL (attempt {}): {}; trying again in {}", attempt,
                         e.getMessage(), delay);
             }
