@@ -18,7 +18,9 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         // the tests run the scheduled jobs' methods themselves, at the moments they choose
-        environment.getPropertySources().addLast(new MapPropertySource("workplanTestJobs", Map.of("workplan.jobs.enabled", "false")));
+        environment.getPropertySources().addLast(new MapPropertySource("workplanTestJobs", Map.of("workplan.jobs.enabled", "false",
+                // a backup a test takes (the administrators' 立即备份) is written beside the test run, not into data/
+                "workplan.backup.directory", "target/test-backups")));
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
                 || "true".equals(environment.getProperty("workplan.embedded-database.enabled"))) {
             return;

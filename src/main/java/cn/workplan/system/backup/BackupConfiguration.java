@@ -18,6 +18,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -96,7 +97,10 @@ class BackupConfiguration {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            var environment = context.getEnvironment();
+            return inUse(context.getEnvironment());
+        }
+
+        static boolean inUse(Environment environment) {
             return environment.getProperty("workplan.backup.enabled", Boolean.class, OnEmbeddedDatabase.inUse(environment));
         }
     }

@@ -32,6 +32,8 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,12 +54,28 @@ public class DatabaseBackups {
     private final BackupProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final boolean daily;
 
-    DatabaseBackups(DataSource dataSource, BackupProperties properties, ObjectMapper json, Clock clock) {
+    @Autowired
+    DatabaseBackups(DataSource dataSource, BackupProperties properties, ObjectMapper json, Clock clock, Environment environment) {
+        this(dataSource, properties, json, clock, BackupConfiguration.BackupsEnabled.inUse(environment));
+    }
+
+    DatabaseBackups(DataSource dataSource, BackupProperties properties, ObjectMapper json, Clock clock, boolean daily) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.daily = daily;
+    }
+
+    /** Whether the daily backup runs here (by default on the quick-start database only). */
+    public boolean daily() {
+        return daily;
+    }
+
+    public BackupProperties settings() {
+        return properties;
     }
 
     /** A backup file in the backup directory. */

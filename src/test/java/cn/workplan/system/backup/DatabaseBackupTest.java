@@ -133,7 +133,7 @@ class DatabaseBackupTest {
         Files.writeString(directory.resolve("notes.txt"), "not a backup");
         var day = Instant.parse("2030-03-01T04:30:00Z");
         for (int i = 0; i < 5; i++) {
-            var backups = new DatabaseBackups(small, properties(directory, 3), json, Clock.fixed(day.plusSeconds(86_400L * i), ZoneOffset.UTC));
+            var backups = new DatabaseBackups(small, properties(directory, 3), json, Clock.fixed(day.plusSeconds(86_400L * i), ZoneOffset.UTC), true);
             backups.backUp();
         }
         try (var files = Files.list(directory)) {
@@ -214,7 +214,7 @@ class DatabaseBackupTest {
     }
 
     private DatabaseBackups backups(Path directory, int keep, Clock at) {
-        return new DatabaseBackups(dataSource, properties(directory, keep), json, at);
+        return new DatabaseBackups(dataSource, properties(directory, keep), json, at, true);
     }
 
     private static BackupProperties properties(Path directory, int keep) {
