@@ -238,7 +238,10 @@ public final class QuickStartServer implements Closeable {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     log.debug("postgres: {}", line);
-                    lastLines.addLast(line.strip());
+                    // the server's FATAL line says why it did not start; pg_ctl's own lines follow it
+                    if (line.contains("FATAL") || line.startsWith("pg_ctl:")) {
+                        lastLines.addLast(line.strip());
+                    }
                     if (lastLines.size() > 3) {
                         lastLines.pollFirst();
                     }

@@ -76,6 +76,7 @@ final class QuickStartSupervisor implements AutoCloseable {
         var retry = FIRST_RETRY;
         for (int attempt = 1; running; attempt++) {
             Thread.sleep(delay.toMillis());
+            awaitGone(pid);
             if (!running) {
                 return;
             }
@@ -92,6 +93,16 @@ final class QuickStartSupervisor implements AutoCloseable {
                 log.warn("Could not restart the quick-start PostgreSQL (attempt {}): {}; trying again in {}", attempt,
                         e.getMessage(), delay);
             }
+        }
+    }
+
+    /**
+     * Waits a while for a killed postmaster to be reaped: the server refuses to start while the process named in its
+     * lock file exists, even as a zombie.
+     */
+    private void awaitGone(long pid) throws InterruptedException {
+        for (int i = 0; i < 100 && running && ProcessHandle.of(pid).isPresent(); i++) {
+            Thread.sleep(100);
         }
     }
 

@@ -1,9 +1,13 @@
 package cn.workplan.system.backup.web;
 
+import java.time.Clock;
+import java.time.ZonedDateTime;
+
 import cn.workplan.system.backup.DatabaseBackups;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,15 +26,19 @@ class BackupsController {
     private static final Logger log = LoggerFactory.getLogger(BackupsController.class);
 
     private final DatabaseBackups backups;
+    private final Clock clock;
 
-    BackupsController(DatabaseBackups backups) {
+    BackupsController(DatabaseBackups backups, Clock clock) {
         this.backups = backups;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("backups", backups.list());
         model.addAttribute("daily", backups.daily());
+        // the schedule as people read it: the next time it runs, in the bureau's time zone (the clock's)
+        model.addAttribute("next", backups.daily() ? CronExpression.parse(backups.settings().cron()).next(ZonedDateTime.now(clock)) : null);
         model.addAttribute("settings", backups.settings());
         model.addAttribute("directory", backups.settings().directory().toAbsolutePath());
         return "backup/backups";
