@@ -187,7 +187,8 @@ public final class QuickStartServer implements Closeable {
             // as the library does: PostgreSQL refuses to run as root, so run it in a user namespace of its own
             command.addAll(List.of("unshare", "-U"));
         }
-        command.addAll(List.of(binary.resolveSibling("pg_ctl").toString(), "-D", dataDirectory.toString(),
+        var pgCtl = binary.resolveSibling(binary.getFileName().toString().endsWith(".exe") ? "pg_ctl.exe" : "pg_ctl");
+        command.addAll(List.of(pgCtl.toString(), "-D", dataDirectory.toString(),
                 "-o", serverOptions(), "-w", "-t", Long.toString(Math.max(1, timeout.toSeconds())), "start"));
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = drain(process);
@@ -260,7 +261,12 @@ public final class QuickStartServer implements Closeable {
         log.info("Securing the quick-start PostgreSQL: a password for its superuser, kept in {}", passwordFile);
         var written = passwordFile.resolveSibling(PASSWORD_FILE + ".new");
         Files.deleteIfExists(written);
-        Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            // owner-only from its first byte, not after
+            Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(written);
+        }
         Files.writeString(written, password + "\n");
         Files.move(written, passwordFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         try (var connection = connect("postgres"); var statement = connection.createStatement()) {
