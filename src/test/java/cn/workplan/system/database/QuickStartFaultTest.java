@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,7 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * "Done when" of issue #12: the application in quick-start mode (its own PostgreSQL in a temporary data directory, on
  * a port of its own) while twenty principals save their reports over HTTP, and the database's postmaster killed with
- * {@code kill -9} in the middle. Afterwards every save that was acknowledged (302) is in the database; while the
+ * {@code kill -9} in the middle, right after a save was acknowledged, together with every process of the server. Afterwards every save that was acknowledged (302) is in the database; while the
  * database was down the answers were 503, fast (the pool gives up after 3 s), never 500 and never "wrong password";
  * once the supervisor has it back, the application serves again within 10 s, without a restart.
  * <p>
@@ -71,6 +72,7 @@ class QuickStartFaultTest {
     private String base;
     private JdbcClient jdbc;
     private final Map<String, Long> lines = new LinkedHashMap<>();
+    private volatile CountDownLatch nextAcknowledgement = new CountDownLatch(1);
     private String office;
     private String period;
 
@@ -128,11 +130,20 @@ class QuickStartFaultTest {
             }
             var reader = new Principal(office, null, answers);
             reader.logIn();
-            await().atMost(Duration.ofMinutes(2)).until(() -> principals.stream().allMatch(p -> p.acknowledged >= 1));
+            await().atMost(Duration.ofMinutes(2)).until(() -> principals.stream().allMatch(p -> p.acknowledged >= 2));
+            // the hardest moment for durability: right after a save was acknowledged, while the others are under way
+            var acknowledgement = new CountDownLatch(1);
+            nextAcknowledgement = acknowledgement;
+            assertThat(acknowledgement.await(1, TimeUnit.MINUTES)).isTrue();
 
             long pid = server.postmasterPid().orElseThrow();
             long killed = System.nanoTime();
-            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            // kill -9 of the postmaster and, at once, of every process of the server: no process is left to write
+            // what was in memory, as when the machine loses power
+            var postmaster = ProcessHandle.of(pid).orElseThrow();
+            var processes = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            processes.forEach(ProcessHandle::destroyForcibly);
 
             // while it is down: a page, a login with the right password, the API
             var page = threads.submit(() -> reader.timed("GET /reports", reader.get("/reports")));
@@ -276,6 +287,7 @@ class QuickStartFaultTest {
                         "action", "draft")));
                 if (saved.status() == 302 && saved.location().contains(report)) {
                     acknowledged = number;
+                    nextAcknowledgement.countDown();
                     lastAcknowledged = saved.end();
                     acknowledgedAt.add(saved.end());
                 }
