@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import cn.workplan.system.DatabaseUnavailable;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -66,6 +68,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, JdbcClient jdbc) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            // credentials that could not be checked are not wrong: the filter that answers 503 takes over
+            DatabaseUnavailable.rethrowIfCause(exception);
             if (exception instanceof LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
                 writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS,
@@ -106,6 +110,8 @@ class SecurityConfiguration {
         var redirects = new DefaultRedirectStrategy();
         // the same answer for a login that does not exist and a wrong password; "deactivated" only after the right one
         AuthenticationFailureHandler failures = (request, response, exception) -> {
+            // a password that could not be checked is not a wrong one: the filter that answers 503 takes over
+            DatabaseUnavailable.rethrowIfCause(exception);
             var target = "/login?error";
             if (exception instanceof LoginThrottledException throttled) {
                 target = "/login?wait=" + throttled.seconds();

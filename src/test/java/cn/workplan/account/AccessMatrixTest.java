@@ -134,6 +134,9 @@ class AccessMatrixTest {
         endpoint(GET,  "/admin/users/import/template.xlsx",                 LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
         // audit
         endpoint(GET,  "/admin/audit",                                      LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        // backups
+        endpoint(GET,  "/admin/backups",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/backups",                                    LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         // plans: {draft} with {chapter} and {draftItem} (led by another office), {empty} (no items), {review},
         // {published} with {publishedChapter} and {publishedItem}. The matrix's office staff are not the general
         // office's. State-changing requests are chosen so that no cell changes what the next one finds.
