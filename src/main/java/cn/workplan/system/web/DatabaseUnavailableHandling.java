@@ -56,8 +56,16 @@ class DatabaseUnavailableHandling {
             try {
                 chain.doFilter(request, response);
             } catch (ServletException | IOException | RuntimeException e) {
-                if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
+                if (!DatabaseUnavailable.causedBy(e)) {
                     throw e;
+                }
+                if (response.isCommitted()) {
+                    // The answer was given before the database went: a redirect after a committed save, whose session
+                    // was already stored when the redirect was sent, and whose closing write of the session failed.
+                    // It stands as it is; turning it into an error now would deny a save that was made.
+                    log.warn("Database unavailable after {} {} was answered {} ({})", request.getMethod(),
+                            request.getRequestURI(), response.getStatus(), rootCause(e));
+                    return;
                 }
                 answer(responses, request, response, e);
             }

@@ -136,6 +136,10 @@ class QuickStartFaultTest {
             nextAcknowledgement = acknowledgement;
             assertThat(acknowledgement.await(1, TimeUnit.MINUTES)).isTrue();
 
+            // the login form is opened before: with sessions in the database, the form itself cannot be shown while it is down
+            var loggingIn = new Principal(office, null, answers);
+            var loginToken = loggingIn.loginForm();
+
             long pid = server.postmasterPid().orElseThrow();
             long killed = System.nanoTime();
             // kill -9 of the postmaster and, at once, of every process of the server: no process is left to write
@@ -147,7 +151,7 @@ class QuickStartFaultTest {
 
             // while it is down: a page, a login with the right password, the API
             var page = threads.submit(() -> reader.timed("GET /reports", reader.get("/reports")));
-            var login = threads.submit(() -> new Principal(office, null, answers).tryLogIn());
+            var login = threads.submit(() -> loggingIn.submitLogin(loginToken));
             var api = threads.submit(() -> reader.timed("GET /api/me", reader.api("/api/me")));
 
             long back = awaitTheDatabase();
@@ -257,8 +261,15 @@ class QuickStartFaultTest {
         }
 
         Answer tryLogIn() throws IOException, InterruptedException {
-            var form = get("/login");
-            var csrf = Jsoup.parse(form.body()).selectFirst("input[name=_csrf]").attr("value");
+            return submitLogin(loginForm());
+        }
+
+        /** Opens the login page; returns its CSRF token. */
+        String loginForm() throws IOException, InterruptedException {
+            return Jsoup.parse(get("/login").body()).selectFirst("input[name=_csrf]").attr("value");
+        }
+
+        Answer submitLogin(String csrf) throws IOException, InterruptedException {
             return timed("POST /login", post("/login", Map.of("username", login, "password", TestData.PASSWORD, "_csrf", csrf)));
         }
 
