@@ -103,7 +103,8 @@ class AuditCoverageTest {
             Map.entry("POST /plans/import/{token}/nodes/{node}/suggestions", "edits the unsaved import preview"),
             Map.entry("POST /plans/import/{token}/residue/{line}", "edits the unsaved import preview"),
             Map.entry("POST /admin/schools/import", "checks the file and shows the preview; the confirmation creates (and audits) the schools"),
-            Map.entry("POST /admin/users/import", "checks the file and shows the preview; the confirmation creates (and audits) the accounts"));
+            Map.entry("POST /admin/users/import", "checks the file and shows the preview; the confirmation creates (and audits) the accounts"),
+            Map.entry("POST /admin/backups", "writes a backup file of the database and changes no record; the 数据备份 page lists each backup with its time"));
 
     private static final Set<RequestMethod> CHANGING = Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE,
             RequestMethod.PATCH);
