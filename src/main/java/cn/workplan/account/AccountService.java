@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,7 +32,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-/** Keeps accounts: creation, changes, deactivation, passwords and the login counters. All changes are audited. */
+/**
+ * Keeps accounts: creation, changes, deactivation, passwords, the time of the last login. All changes are audited. A change
+ * of what a person may do (deactivation, role, office, school, password) ends their open sessions on every instance
+ * once it is committed ({@link AccessChanged}, {@link AccountSessions}).
+ */
 @Slf4j
 @Service
 @RequiredArgsConstructor
@@ -45,20 +51,22 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final SecurityProperties properties;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    /** Accounts matching the filter, by role then name: three queries (accounts, office names, school names). */
+    /** Accounts matching the filter, by role then name: four queries (accounts, office and school names, held logins). */
     public List<UserView> list(UserFilter filter) {
         var officeNames = offices.names();
         var schoolNames = schools.names();
-        var now = Instant.now(clock);
+        var held = throttle.heldLogins();
         return users.findAll(matching(filter), Sort.by("role", "displayName", "id")).stream()
-                .map(user -> view(user, officeNames, schoolNames, now))
+                .map(user -> view(user, officeNames, schoolNames, held))
                 .toList();
     }
 
     public UserView get(long id) {
-        return view(find(id), offices.names(), schools.names(), Instant.now(clock));
+        return view(find(id), offices.names(), schools.names(), throttle.heldLogins());
     }
 
     /** All accounts, deactivated ones included. */
@@ -72,10 +80,10 @@ public class AccountService {
 
     @Transactional
     public long create(UserData data) {
-        return create(data, directory());
+        return create(data, directory(), false);
     }
 
-    private long create(UserData data, Directory directory) {
+    private long create(UserData data, Directory directory, boolean passwordEncoded) {
         var username = data.username() == null ? "" : data.username().strip();
         if (username.isEmpty()) {
             throw new InvalidInputException("username", "user.error.usernameRequired");
@@ -83,19 +91,39 @@ public class AccountService {
         if (users.existsByLogin(username)) {
             throw new InvalidInputException("username", "user.error.duplicateUsername");
         }
-        checkPassword("password", data.password(), username);
+        String hash;
+        if (passwordEncoded) {
+            hash = encoded(data.password());
+        } else {
+            checkPassword("password", data.password(), username);
+            hash = passwordEncoder.encode(data.password());
+        }
         directory.checkScope(data);
-        var user = users.save(new UserAccount(username, data, passwordEncoder.encode(data.password()), Instant.now(clock)));
+        var user = users.save(new UserAccount(username, data, hash, Instant.now(clock)));
         audit.created(AUDIT_TYPE, user.getId(), label(user), directory.state(user));
         log.info("account {} created with role {}", username, data.role());
         return user.getId();
     }
 
-    /** Creates all accounts or none. */
+    /**
+     * The accounts with their initial passwords checked and replaced by their hashes, so that an import held until
+     * its confirmation keeps no password in clear. Hashing is slow by design (a tenth of a second each); imports are
+     * small.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<UserData> withEncodedPasswords(List<UserData> data) {
+        return data.stream().map(user -> {
+            checkPassword("password", user.password(), user.username());
+            return new UserData(user.username(), passwordEncoder.encode(user.password()), user.displayName(), user.role(),
+                    user.officeId(), user.schoolId(), user.email(), user.phone(), user.version());
+        }).toList();
+    }
+
+    /** Creates all accounts or none; their passwords are hashes from {@link #withEncodedPasswords}. */
     @Transactional
-    public int createAll(List<UserData> data) {
+    public int createAllEncoded(List<UserData> data) {
         var directory = directory();
-        data.forEach(user -> create(user, directory));
+        data.forEach(user -> create(user, directory, true));
         return data.size();
     }
 
@@ -112,8 +140,14 @@ public class AccountService {
         var directory = directory();
         directory.checkScope(data);
         var before = directory.state(user);
+        var role = user.getRole();
+        var officeId = user.getOfficeId();
+        var schoolId = user.getSchoolId();
         user.apply(data);
         audit.updated(AUDIT_TYPE, id, label(user), before, directory.state(user));
+        if (role != user.getRole() || !Objects.equals(officeId, user.getOfficeId()) || !Objects.equals(schoolId, user.getSchoolId())) {
+            events.publishEvent(new AccessChanged(user.getUsername(), "role, office or school changed", null));
+        }
     }
 
     @Transactional
@@ -130,20 +164,29 @@ public class AccountService {
         user.setActive(active);
         audit.record(active ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE, AUDIT_TYPE, id, label(user), before, directory.state(user));
         log.info("account {} {}", user.getUsername(), active ? "activated" : "deactivated");
+        if (!active) {
+            events.publishEvent(new AccessChanged(user.getUsername(), "deactivated", null));
+        }
     }
 
-    /** An administrator sets a new password; this also lifts a lock. */
+    /** An administrator sets a new password. */
     @Transactional
     public void resetPassword(long id, String newPassword) {
         var user = find(id);
         checkPassword("newPassword", newPassword, user.getUsername());
         user.changePassword(passwordEncoder.encode(newPassword), Instant.now(clock));
         audit.record(AuditAction.RESET_PASSWORD, AUDIT_TYPE, id, label(user), Map.of(), Map.of());
+        events.publishEvent(new AccessChanged(user.getUsername(), "password reset", null));
     }
 
-    /** A person changes their own password, proving they know the current one. */
+    /**
+     * A person changes their own password, proving they know the current one. Their other sessions end; the one they
+     * did it in goes on.
+     *
+     * @param currentSession the id of the session the change was made in
+     */
     @Transactional
-    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+    public void changeOwnPassword(long id, String currentPassword, String newPassword, String currentSession) {
         var user = find(id);
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
             throw new InvalidInputException("currentPassword", "password.error.currentWrong");
@@ -154,21 +197,7 @@ public class AccountService {
         checkPassword("newPassword", newPassword, user.getUsername());
         user.changePassword(passwordEncoder.encode(newPassword), Instant.now(clock));
         audit.record(AuditAction.CHANGE_PASSWORD, AUDIT_TYPE, id, label(user), Map.of(), Map.of());
-    }
-
-    /** Counts a failed login and locks the account when there were too many; its own transaction. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFailedLogin(String username) {
-        var now = Instant.now(clock);
-        users.recordFailure(username, properties.maxFailedAttempts(), now.plus(properties.lockDuration()));
-        users.findByLogin(username).filter(user -> user.isLocked(now)).ifPresent(user -> {
-            if (user.getFailedAttempts() == 0) {
-                log.warn("account {} locked until {} after {} failed logins", user.getUsername(),
-                        user.getLockedUntil(), properties.maxFailedAttempts());
-                audit.record(AuditAction.LOCK, AUDIT_TYPE, user.getId(), label(user), Map.of(),
-                        Map.of("lockedUntil", user.getLockedUntil()));
-            }
-        });
+        events.publishEvent(new AccessChanged(user.getUsername(), "password changed", currentSession));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -197,6 +226,14 @@ public class AccountService {
         if (password.equalsIgnoreCase(username)) {
             throw new InvalidInputException(field, "password.error.sameAsUsername");
         }
+    }
+
+    /** A hash as {@link #withEncodedPasswords} makes it ({bcrypt}…): never a password in clear by mistake. */
+    private static String encoded(String hash) {
+        if (hash == null || !hash.matches("\\{[a-z0-9]+}.{20,}")) {
+            throw new IllegalArgumentException("not an encoded password");
+        }
+        return hash;
     }
 
     private Directory directory() {
@@ -234,11 +271,12 @@ public class AccountService {
         return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
-    private static UserView view(UserAccount user, Map<Long, String> officeNames, Map<Long, String> schoolNames, Instant now) {
+    private static UserView view(UserAccount user, Map<Long, String> officeNames, Map<Long, String> schoolNames, Set<String> heldLogins) {
         return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
                 user.getOfficeId(), officeNames.get(user.getOfficeId()),
                 user.getSchoolId(), schoolNames.get(user.getSchoolId()),
-                user.getEmail(), user.getPhone(), user.isActive(), user.isLocked(now), user.getLastLoginAt(),
+                user.getEmail(), user.getPhone(), user.isActive(),
+                heldLogins.contains(user.getUsername().toLowerCase(Locale.ROOT)), user.getLastLoginAt(),
                 user.getVersion());
     }
 

@@ -1,8 +1,5 @@
 package cn.workplan.account;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import lombok.RequiredArgsConstructor;
 
 import cn.workplan.org.OfficeService;
@@ -19,7 +16,6 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository users;
     private final OfficeService offices;
-    private final Clock clock;
 
     @Override
     @Transactional(readOnly = true)
@@ -30,7 +26,7 @@ class AccountUserDetailsService implements UserDetailsService {
         boolean head = staff && offices.isHead(user.getOfficeId(), user.getId());
         boolean coordinator = staff && offices.isCoordinator(user.getOfficeId());
         return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
-                user.getOfficeId(), user.getSchoolId(), head, coordinator, user.isActive(), user.isLocked(Instant.now(clock)),
-                user.getPasswordHash());
+                user.getOfficeId(), user.getSchoolId(), head, coordinator, user.isActive(),
+                user.getPasswordChangedAt(), user.getPasswordHash());
     }
 }

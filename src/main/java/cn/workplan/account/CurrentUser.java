@@ -1,6 +1,7 @@
 package cn.workplan.account;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The logged-in person, as every module sees it: their role and the office or school that scopes
  * what they may read and change. Obtain it with {@code @AuthenticationPrincipal CurrentUser user}.
+ * Kept in the session (serialised into the database): a change of its fields keeps {@code serialVersionUID}
+ * compatible, or every open session reads as logged out after the upgrade.
  */
 public final class CurrentUser implements UserDetails, CredentialsContainer {
 
@@ -27,11 +30,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean officeHead;
     private final boolean coordinator;
     private final boolean active;
-    private final boolean locked;
+    private final Instant passwordChangedAt;
     private String password;
 
     CurrentUser(long id, String username, String displayName, Role role, Long officeId, Long schoolId,
-            boolean officeHead, boolean coordinator, boolean active, boolean locked, String password) {
+            boolean officeHead, boolean coordinator, boolean active, Instant passwordChangedAt, String password) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -41,7 +44,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.officeHead = officeHead;
         this.coordinator = coordinator;
         this.active = active;
-        this.locked = locked;
+        this.passwordChangedAt = passwordChangedAt;
         this.password = password;
     }
 
@@ -77,6 +80,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         return coordinator;
     }
 
+    /** When the password this person logged in with was set: a later change ends the login. */
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
     public boolean is(Role role) {
         return this.role == role;
     }
@@ -94,11 +102,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -3,11 +3,14 @@ package cn.workplan.account;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
+import cn.workplan.system.InvalidInputException;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -32,7 +35,13 @@ class InitialAdministrator implements ApplicationRunner {
         if (!StringUtils.hasText(password) || accounts.countAll() > 0) {
             return;
         }
-        accounts.create(new UserData("admin", password, "系统管理员", Role.ADMIN, null, null, "", "", null));
+        try {
+            accounts.create(new UserData("admin", password, "系统管理员", Role.ADMIN, null, null, "", "", null));
+        } catch (InvalidInputException | DataIntegrityViolationException e) {
+            // two instances started on a new database at once: the other one created it a moment ago
+            log.info("The initial administrator 'admin' was created by another instance");
+            return;
+        }
         log.warn("Created the initial administrator 'admin' from workplan.initial-admin.password: change its password now");
     }
 }

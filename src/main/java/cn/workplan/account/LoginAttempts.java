@@ -4,11 +4,14 @@ import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Counts failed logins per account and resets the count on success; the counting itself is in {@link AccountService}. */
+/**
+ * Notes the time of each successful login on the account. Failed logins are counted by {@link ThrottledLogin}
+ * before Spring publishes its events, so that nothing here has to be trusted to slow guessing down.
+ */
 @Slf4j
 @Component
 @RequiredArgsConstructor
@@ -17,10 +20,8 @@ class LoginAttempts {
     private final AccountService accounts;
 
     @EventListener
-    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        var username = String.valueOf(event.getAuthentication().getPrincipal());
-        log.info("failed login for {}", username);
-        accounts.recordFailedLogin(username);
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        log.info("failed login for {}: {}", event.getAuthentication().getName(), event.getException().getClass().getSimpleName());
     }
 
     @EventListener

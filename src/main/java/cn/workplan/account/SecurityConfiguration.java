@@ -1,12 +1,14 @@
 package cn.workplan.account;
 
 import java.io.IOException;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import cn.workplan.system.DatabaseUnavailable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -16,17 +18,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -36,7 +43,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Two filter chains. {@code /api/**} and {@code /actuator/**} take HTTP Basic or the browser session and
  * answer errors as RFC 7807 problem details; a request with Basic credentials needs no CSRF token.
- * Everything else is the browser application: form login, CSRF on every form, sessions.
+ * Everything else is the browser application: form login, CSRF on every form, sessions (in the database, see
+ * {@link SessionConfiguration}). Both refuse writes with a login the account no longer matches ({@link StaleLoginFilter}).
  * Finer rules live on the controllers as {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,15 +60,30 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The only authentication provider, for form logins and HTTP Basic alike. */
+    @Bean
+    ThrottledLogin throttledLogin(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        return new ThrottledLogin(users, encoder, throttle);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, JdbcClient jdbc, MessageSource messages,
+            LocaleResolver locales)
             throws Exception {
         // in the caller's language, as every other problem of the API (these come before Spring MVC sets it)
         ProblemWriter problems = (request, response, status) -> writeProblem(json, request, response, status,
                 messages.getMessage("error." + status.value() + ".title", null, locales.resolveLocale(request)),
                 messages.getMessage("error." + status.value() + ".text", null, locales.resolveLocale(request)));
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            // credentials that could not be checked are not wrong: the filter that answers 503 takes over
+            DatabaseUnavailable.rethrowIfCause(exception);
+            if (exception instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
+                writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, null,
+                        "登录尝试过于频繁，请 " + throttled.seconds() + " 秒后再试。");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Workplan\", charset=\"UTF-8\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED);
         };
@@ -77,21 +100,39 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Workplan").authenticationEntryPoint(unauthorized))
+                .httpBasic(basic -> basic.realmName("Workplan").authenticationEntryPoint(unauthorized)
+                        .authenticationDetailsSource(LoginDetails.SOURCE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(new StaleLoginFilter(jdbc), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
-        var failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(
-                LockedException.class.getName(), "/login?locked",
-                DisabledException.class.getName(), "/login?disabled"));
+    SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties, ThrottledLogin logins, JdbcClient jdbc,
+            ServerProperties server) throws Exception {
+        // the trusted-browser cookie is Secure like the session's: always when configured so, else over HTTPS
+        boolean secureCookies = Boolean.TRUE.equals(server.getServlet().getSession().getCookie().getSecure());
+        var redirects = new DefaultRedirectStrategy();
+        // the same answer for a login that does not exist and a wrong password; "deactivated" only after the right one
+        AuthenticationFailureHandler failures = (request, response, exception) -> {
+            // a password that could not be checked is not a wrong one: the filter that answers 503 takes over
+            DatabaseUnavailable.rethrowIfCause(exception);
+            var target = "/login?error";
+            if (exception instanceof LoginThrottledException throttled) {
+                target = "/login?wait=" + throttled.seconds();
+            } else if (exception instanceof DisabledException) {
+                target = "/login?disabled";
+            }
+            redirects.sendRedirect(request, response, target);
+        };
+        var afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
+        AuthenticationSuccessHandler trusted = (request, response, authentication) -> {
+            logins.trustBrowser(request, response, authentication.getName(), properties.trustedDeviceValidity(), secureCookies);
+            afterLogin.onAuthenticationSuccess(request, response, authentication);
+        };
         var login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint htmxLogin = (request, response, exception) -> {
             // an htmx request after the session expired: make the page load the login page in full
@@ -103,12 +144,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureHandler(failures).permitAll())
+                .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(LoginDetails.SOURCE)
+                        .successHandler(trusted).failureHandler(failures).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(htmxLogin, new RequestHeaderRequestMatcher("HX-Request", "true"))
                         .defaultAuthenticationEntryPointFor(login, request -> true))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new StaleLoginFilter(jdbc), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

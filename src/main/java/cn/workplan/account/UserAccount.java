@@ -49,10 +49,6 @@ class UserAccount {
 
     private boolean active = true;
 
-    private int failedAttempts;
-
-    private Instant lockedUntil;
-
     private Instant lastLoginAt;
 
     private Instant passwordChangedAt;
@@ -86,16 +82,10 @@ class UserAccount {
     void changePassword(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = now;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
     }
 
     void setActive(boolean active) {
         this.active = active;
-    }
-
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     Map<String, Object> state(Map<Long, String> officeNames, Map<Long, String> schoolNames) {

@@ -31,19 +31,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpe
 
     long countByActiveTrue();
 
-    /**
-     * Counts a failed login. Reaching {@code max} locks the account until {@code until} and starts the
-     * count again, so that one failure after the lock expires does not lock it at once.
-     */
     @Modifying
-    @Query("""
-            update UserAccount u
-               set u.lockedUntil = case when u.failedAttempts + 1 >= :max then :until else u.lockedUntil end,
-                   u.failedAttempts = case when u.failedAttempts + 1 >= :max then 0 else u.failedAttempts + 1 end
-             where lower(u.username) = lower(:username)""")
-    int recordFailure(String username, int max, Instant until);
-
-    @Modifying
-    @Query("update UserAccount u set u.failedAttempts = 0, u.lockedUntil = null, u.lastLoginAt = :now where lower(u.username) = lower(:username)")
+    @Query("update UserAccount u set u.lastLoginAt = :now where lower(u.username) = lower(:username)")
     int recordSuccess(String username, Instant now);
 }

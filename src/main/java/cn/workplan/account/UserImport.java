@@ -13,6 +13,7 @@ import lombok.RequiredArgsConstructor;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.system.table.ImportPreview;
+import cn.workplan.system.table.ImportSlots;
 import cn.workplan.system.table.ImportPreview.Problem;
 import cn.workplan.system.table.TableColumn;
 import cn.workplan.system.table.TableFileException;
@@ -49,12 +50,13 @@ public class UserImport {
     private final OfficeService offices;
     private final SchoolService schools;
     private final SecurityProperties security;
+    private final ImportSlots slots;
 
     /**
      * @param defaultPassword the initial password of rows that give none
      */
     public ImportPreview<UserData> preview(String fileName, byte[] content, String defaultPassword) throws TableFileException {
-        var rows = TableReader.read(fileName, content, COLUMNS);
+        var rows = slots.read(() -> TableReader.read(fileName, content, COLUMNS), () -> new TableFileException("import.error.busy"));
         var taken = new HashSet<>(accounts.existingLogins(rows.stream().map(row -> row.get("username")).toList()));
         var officeIds = new HashMap<String, Long>();
         offices.list().stream().filter(office -> office.active()).forEach(office -> {
@@ -106,6 +108,8 @@ public class UserImport {
                 problems.add(new Problem("password.error.tooShort", security.minPasswordLength()));
             } else if (AccountService.tooLong(password)) {
                 problems.add(new Problem("password.error.tooLong", AccountService.MAX_PASSWORD_BYTES));
+            } else if (password.equalsIgnoreCase(username)) {
+                problems.add(new Problem("password.error.sameAsUsername"));
             }
             if (!row.get("email").isEmpty() && !row.get("email").matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add(new Problem("user.import.badEmail", row.get("email")));

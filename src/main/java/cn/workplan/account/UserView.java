@@ -2,7 +2,10 @@ package cn.workplan.account;
 
 import java.time.Instant;
 
-/** An account as screens show it: never its password hash. */
+/**
+ * An account as screens show it: never its password hash. {@code loginHeld}: logins to it wait right now after
+ * repeated failures (see {@link SecurityProperties}).
+ */
 public record UserView(
         long id,
         String username,
@@ -15,7 +18,7 @@ public record UserView(
         String email,
         String phone,
         boolean active,
-        boolean locked,
+        boolean loginHeld,
         Instant lastLoginAt,
         long version) {
 

@@ -284,6 +284,17 @@ public class VolumeDataGenerator implements ApplicationRunner {
         return "新" + villages.get(k / 2 % villages.size()) + (round > 0 ? Integer.toString(round + 1) : "") + (k % 2 == 0 ? "乡" : "镇");
     }
 
+    /** The title, or when the year has a plan of that title already (titles are unique per year), the title (2), (3)… */
+    private String freeTitle(int year, String title) {
+        var taken = new java.util.HashSet<>(jdbc.queryForList("select title from plan where year = ? and left(title, ?) = ?",
+                String.class, year, title.length(), title));
+        var free = title;
+        for (int n = 2; taken.contains(free); n++) {
+            free = title + "（" + n + "）";
+        }
+        return free;
+    }
+
     /** Writes one plan with its whole outline in one transaction. */
     public GeneratedPlan generatePlan(PlanSpec spec) {
         return transactions.execute(tx -> write(spec));
@@ -297,7 +308,7 @@ public class VolumeDataGenerator implements ApplicationRunner {
                 carryOverCandidates(spec.year()));
         var nodes = composer.compose(spec.items(), spec.chapters());
 
-        var title = "青山县教育局" + spec.year() + "年工作要点";
+        var title = freeTitle(spec.year(), "青山县教育局" + spec.year() + "年工作要点");
         boolean issued = spec.status() == PlanStatus.PUBLISHED || spec.status() == PlanStatus.CLOSED;
         var issueDate = LocalDate.of(spec.year(), 2, 5);
         var publishedAt = issued ? Timestamp.from(issueDate.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant()) : null;

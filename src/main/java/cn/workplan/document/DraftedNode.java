@@ -47,6 +47,17 @@ public final class DraftedNode {
         return node;
     }
 
+    /** A node as a {@link DraftSnapshot} kept it, with the person's answers. */
+    static DraftedNode restore(int id, NodeKind kind, String headline, String body, SourceLines lines,
+            TaskAssignment assignment, Integer residueLine, List<Suggested<TargetSuggestion>> targets,
+            List<Suggested<DeadlineSuggestion>> deadlines, List<Suggested<OfficeSuggestion>> offices) {
+        var node = new DraftedNode(id, kind, headline, body, lines, assignment, residueLine);
+        node.targets.addAll(targets);
+        node.deadlines.addAll(deadlines);
+        node.offices.addAll(offices);
+        return node;
+    }
+
     public int id() {
         return id;
     }

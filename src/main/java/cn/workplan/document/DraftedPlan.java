@@ -43,6 +43,21 @@ public final class DraftedPlan {
         this.schedule = parsed.schedule();
     }
 
+    /** A plan as a {@link DraftSnapshot} kept it, without its nodes yet. */
+    DraftedPlan(int index, String title, String documentNumber, LocalDate issueDate, int year, Numbering numbering,
+            String preamble, SourceLines lines, List<QuarterSchedule> schedule, Long savedPlanId) {
+        this.index = index;
+        this.title = title == null ? "" : title;
+        this.documentNumber = documentNumber == null ? "" : documentNumber;
+        this.issueDate = issueDate;
+        this.year = year;
+        this.numbering = numbering == null ? Numbering.CONTINUOUS : numbering;
+        this.preamble = preamble == null ? "" : preamble;
+        this.lines = lines;
+        this.schedule = List.copyOf(schedule);
+        this.savedPlanId = savedPlanId;
+    }
+
     /** The plan's year: from the title (2018年教育工作要点), else the issue date, else the coming year. */
     static int yearOf(ParsedPlan parsed, LocalDate today) {
         if (parsed.title() != null) {

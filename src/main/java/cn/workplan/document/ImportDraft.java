@@ -12,8 +12,9 @@ import cn.workplan.system.InvalidInputException;
 
 /**
  * An import between reading and saving: the source as read, the plans recognised in it and the lines
- * taken for web-page residue, each shaped by the person's edits on the preview. Nothing here is stored in
- * the database. Not thread-safe: callers hold its monitor while editing or reading it.
+ * taken for web-page residue, each shaped by the person's edits on the preview. Kept between requests as a
+ * {@link DraftSnapshot}; nothing here is a plan in the database until saved. Not thread-safe: one request works
+ * on its own copy.
  */
 public final class ImportDraft {
 
@@ -33,6 +34,29 @@ public final class ImportDraft {
             plans.add(plan);
         }
         document.result().discarded().forEach(line -> residue.add(new ResidueLine(line)));
+    }
+
+    /** An empty draft to restore a {@link DraftSnapshot} into. */
+    ImportDraft(String source, List<String> lines, int nextNodeId) {
+        this.source = source;
+        this.lines = List.copyOf(lines);
+        this.nextNodeId = nextNodeId;
+    }
+
+    void add(DraftedPlan plan) {
+        plans.add(plan);
+    }
+
+    void add(ResidueLine line) {
+        residue.add(line);
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    int nextNodeId() {
+        return nextNodeId;
     }
 
     /** The uploaded file's name, or empty for pasted text. */

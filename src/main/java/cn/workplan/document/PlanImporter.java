@@ -3,6 +3,7 @@ package cn.workplan.document;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.workplan.document.parsing.DocxReader;
@@ -10,14 +11,28 @@ import cn.workplan.document.parsing.PlanParser;
 import cn.workplan.document.parsing.SourceLine;
 import cn.workplan.document.parsing.TaskTableReader;
 import cn.workplan.document.parsing.TextReader;
+import cn.workplan.system.table.ImportSlots;
 
 /**
  * Reads existing plans: pasted text, or an uploaded {@code .txt} (UTF-8 or GB18030), {@code .docx} or
  * {@code .xlsx} task table. The result is an outline with suggestions for a person to check; nothing
- * is saved here. Stateless and thread-safe.
+ * is saved here. Thread-safe; at most as many documents are read at once as {@link ImportSlots} allow.
  */
 @Component
 public class PlanImporter {
+
+    private final ImportSlots slots;
+
+    /** Reads as many documents at once as asked: for tests and tools outside the application. */
+    public PlanImporter() {
+        this(ImportSlots.unbounded());
+    }
+
+    /** Reads at most as many documents at once as the slots allow; others are refused as busy. */
+    @Autowired
+    public PlanImporter(ImportSlots slots) {
+        this.slots = slots;
+    }
 
     /** Reads pasted text. */
     public ImportResult importText(String text, ImportOptions options) throws DocumentImportException {
@@ -31,14 +46,22 @@ public class PlanImporter {
 
     /** Reads pasted text, keeping its lines for a preview. */
     public ReadDocument readText(String text, ImportOptions options) throws DocumentImportException {
-        var lines = TextReader.read(text);
-        return new ReadDocument(parse(lines, options), texts(lines));
+        return slots.read(() -> {
+            var lines = TextReader.read(text);
+            return new ReadDocument(parse(lines, options), texts(lines));
+        }, PlanImporter::busy);
     }
 
     /** Reads an uploaded file, its type told by its name, keeping its lines for a preview. */
     public ReadDocument readFile(String fileName, byte[] content, ImportOptions options) throws DocumentImportException {
-        var lines = lines(fileName, content);
-        return new ReadDocument(parse(lines, options), texts(lines));
+        return slots.read(() -> {
+            var lines = lines(fileName, content);
+            return new ReadDocument(parse(lines, options), texts(lines));
+        }, PlanImporter::busy);
+    }
+
+    private static DocumentImportException busy() {
+        return new DocumentImportException("document.import.error.busy");
     }
 
     private static List<SourceLine> lines(String fileName, byte[] content) throws DocumentImportException {

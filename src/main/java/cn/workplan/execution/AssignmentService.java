@@ -58,7 +58,7 @@ public class AssignmentService {
                 .query(Long.class).optional();
         if (id.isPresent()) {
             var name = jdbc.sql("select name from school where id = :id").param("id", schoolId).query(String.class).single();
-            audit.created(AUDIT_TYPE, id.get(), name + " · " + item.headline(), Map.of("item", itemId, "school", name));
+            audit.created(AUDIT_TYPE, id.get(), name + " · " + item.headline(), Map.of("item", item.headline(), "school", name));
             log.info("{} made school #{} responsible for item #{}", user.getUsername(), schoolId, itemId);
         }
     }
@@ -71,7 +71,7 @@ public class AssignmentService {
             throw new InvalidInputException("line", "assignment.error.notSchool");
         }
         jdbc.sql("delete from assignment where id = :id").param("id", lineId).update();
-        audit.record(AuditAction.DELETE, AUDIT_TYPE, lineId, managed.label(), Map.of("item", line.itemId(), "school", line.party()),
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, lineId, managed.label(), Map.of("item", managed.item().headline(), "school", line.party()),
                 Map.of());
         log.info("{} removed school #{} from item #{}", user.getUsername(), line.schoolId(), line.itemId());
     }

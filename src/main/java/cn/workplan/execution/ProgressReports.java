@@ -1,11 +1,15 @@
 package cn.workplan.execution;
 
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgressReports {
 
     static final String AUDIT_TYPE = "REPORT";
+    static final String EVIDENCE_AUDIT_TYPE = "EVIDENCE";
     private static final Logger log = LoggerFactory.getLogger(ProgressReports.class);
 
     private final JdbcClient jdbc;
@@ -61,7 +66,7 @@ public class ProgressReports {
         this.clock = clock;
     }
 
-    private record Saved(long id, ReportState state, long version) {
+    private record Saved(long id, ReportState state, long version, Progress progress, int percent, String narrative) {
     }
 
     /**
@@ -77,13 +82,16 @@ public class ProgressReports {
         var uploads = files.stream().filter(file -> file.content().length > 0).toList();
         var types = uploads.stream().map(this::checked).toList();
         var actuals = data.givenActuals();
-        checkTargets(line.itemId(), actuals.keySet());
+        var indicators = indicators(line.itemId(), actuals.keySet());
         if (send && data.narrativeText().isEmpty()) {
             throw new InvalidInputException("narrative", "report.error.narrativeRequired");
         }
-        var saved = jdbc.sql("select id, state, version from progress_report where assignment_id = :line and period_start = :period for update")
+        var saved = jdbc.sql("""
+                select id, state, version, progress, percent, narrative from progress_report
+                where assignment_id = :line and period_start = :period for update""")
                 .param("line", lineId).param("period", period.start())
-                .query((row, number) -> new Saved(row.getLong(1), ReportState.valueOf(row.getString(2)), row.getLong(3)))
+                .query((row, number) -> new Saved(row.getLong("id"), ReportState.valueOf(row.getString("state")), row.getLong("version"),
+                        Progress.valueOf(row.getString("progress")), row.getInt("percent"), row.getString("narrative")))
                 .optional().orElse(null);
         if (saved != null && !saved.state().editable()) {
             throw new InvalidInputException("state", "report.error.notEditable");
@@ -92,6 +100,7 @@ public class ProgressReports {
         if (saved != null) {
             StaleEditException.check(AUDIT_TYPE, reportId, data.version(), saved.version());
         }
+        var before = saved == null ? Map.<String, Object>of() : savedState(saved);
         int evidence = jdbc.sql("select count(*) from evidence where report_id = :report").param("report", reportId).query(Integer.class).single();
         if (evidence + uploads.size() > limits.maxFiles()) {
             throw new InvalidInputException("files", "evidence.error.tooMany", limits.maxFiles());
@@ -123,15 +132,25 @@ public class ProgressReports {
                     .param("actuals", actuals.values().toArray(java.math.BigDecimal[]::new))
                     .update();
         }
+        var added = new ArrayList<String>();
         for (int i = 0; i < uploads.size(); i++) {
-            store(reportId, uploads.get(i), types.get(i), user);
+            added.add(store(reportId, uploads.get(i), types.get(i), user));
         }
+        var after = new LinkedHashMap<String, Object>();
+        after.put("state", state.name());
+        after.put("progress", data.progress().name());
+        after.put("percent", data.percent());
+        after.put("narrative", data.narrativeText());
+        after.put("actuals", actualsText(actuals, indicators));
+        if (!added.isEmpty()) {
+            after.put("evidenceAdded", String.join("、", added));
+        }
+        // a draft saved for the first time is created; saved again, updated (nothing changed: nothing recorded)
+        audit.record(send ? AuditAction.SUBMIT : saved == null ? AuditAction.CREATE : AuditAction.UPDATE, AUDIT_TYPE, reportId,
+                label(line, period), before, after);
         if (send) {
             event(reportId, "SUBMITTED", user, null);
             standing.refresh(lineId);
-            audit.record(AuditAction.SUBMIT, AUDIT_TYPE, reportId, label(line, period),
-                    Map.of(), Map.of("state", state.name(), "progress", data.progress().name(), "percent", data.percent(),
-                            "files", evidence + uploads.size()));
             log.info("{} sent the {} report of line #{} ({}) at {}%", user.getUsername(), period.start(), lineId, line.party(),
                     data.percent());
         } else {
@@ -195,6 +214,9 @@ public class ProgressReports {
             throw new AccessDeniedException("not allowed: remove evidence " + evidenceId);
         }
         jdbc.sql("delete from evidence where id = :id").param("id", evidenceId).update();
+        audit.record(AuditAction.DELETE, EVIDENCE_AUDIT_TYPE, evidenceId,
+                file.fileName() + " · " + label(line, new ReportingPeriod(line.cycle(), report.periodStart())),
+                Map.of("file", file.fileName(), "verification", file.verification()), Map.of());
         log.info("{} removed evidence #{} ({}) from report #{}", user.getUsername(), evidenceId, file.fileName(), report.id());
     }
 
@@ -220,9 +242,9 @@ public class ProgressReports {
                 .param("verdict", verdict).param("note", text.isEmpty() ? null : text).param("user", user.id())
                 .param("now", OffsetDateTime.now(clock)).param("id", evidenceId)
                 .update();
-        audit.record(AuditAction.VERIFY, AUDIT_TYPE, report.id(), label(line, new ReportingPeriod(line.cycle(), report.periodStart())),
-                Map.of("file", file.fileName(), "verification", file.verification()),
-                Map.of("file", file.fileName(), "verification", verdict, "note", text));
+        audit.record(verified ? AuditAction.VERIFY : AuditAction.QUESTION, EVIDENCE_AUDIT_TYPE, evidenceId,
+                file.fileName() + " · " + label(line, new ReportingPeriod(line.cycle(), report.periodStart())),
+                Map.of("verification", file.verification()), Map.of("verification", verdict, "note", text));
         log.info("{} marked evidence #{} ({}) {}", user.getUsername(), evidenceId, file.fileName(), verdict);
     }
 
@@ -281,18 +303,51 @@ public class ProgressReports {
                 .orElseThrow(() -> new InvalidInputException("files", "evidence.error.type", file.fileName()));
     }
 
-    private void checkTargets(long itemId, Set<Long> targetIds) {
+    /** The indicators of the item's targets by id, refusing ids of other items' targets; nothing read when none is given. */
+    private Map<Long, String> indicators(long itemId, Set<Long> targetIds) {
         if (targetIds.isEmpty()) {
-            return;
+            return Map.of();
         }
-        var known = Set.copyOf(jdbc.sql("select id from plan_item_target where node_id = :item").param("item", itemId)
-                .query(Long.class).list());
-        if (!known.containsAll(targetIds)) {
+        var known = new HashMap<Long, String>();
+        jdbc.sql("select id, indicator from plan_item_target where node_id = :item").param("item", itemId)
+                .query((row, number) -> known.put(row.getLong("id"), row.getString("indicator"))).list();
+        if (!known.keySet().containsAll(targetIds)) {
             throw new InvalidInputException("actuals", "report.error.unknownTarget");
         }
+        return known;
     }
 
-    private void store(long reportId, Upload file, EvidenceType type, CurrentUser user) {
+    /** What the audit log keeps of a saved report before the change: one statement for its target values. */
+    private Map<String, Object> savedState(Saved saved) {
+        var values = new LinkedHashMap<Long, BigDecimal>();
+        var indicators = new HashMap<Long, String>();
+        jdbc.sql("""
+                select t.id, t.indicator, v.actual from progress_report_value v join plan_item_target t on t.id = v.target_id
+                where v.report_id = :report order by t.position""")
+                .param("report", saved.id())
+                .query((row, number) -> {
+                    values.put(row.getLong("id"), row.getBigDecimal("actual"));
+                    return indicators.put(row.getLong("id"), row.getString("indicator"));
+                }).list();
+        var state = new LinkedHashMap<String, Object>();
+        state.put("state", saved.state().name());
+        state.put("progress", saved.progress().name());
+        state.put("percent", saved.percent());
+        state.put("narrative", saved.narrative());
+        state.put("actuals", actualsText(values, indicators));
+        return state;
+    }
+
+    /** Target values as people read them: 入学率 98；巩固率 95. */
+    private static String actualsText(Map<Long, BigDecimal> actuals, Map<Long, String> indicators) {
+        var parts = new ArrayList<String>();
+        actuals.forEach((target, actual) -> parts.add(indicators.getOrDefault(target, "#" + target) + " "
+                + actual.stripTrailingZeros().toPlainString()));
+        return String.join("；", parts);
+    }
+
+    /** Stores the file; returns the name it is kept under. */
+    private String store(long reportId, Upload file, EvidenceType type, CurrentUser user) {
         var name = file.fileName().replaceAll("[\\\\/]", "_").strip();
         var shortName = name.length() > 200 ? name.substring(name.length() - 200) : name;
         jdbc.sql("""
@@ -302,6 +357,7 @@ public class ProgressReports {
                 .param("size", file.content().length).param("sha", sha256(file.content())).param("content", file.content())
                 .param("user", user.id())
                 .update();
+        return shortName;
     }
 
     private void event(long reportId, String action, CurrentUser user, String comment) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
+import cn.workplan.audit.AuditAction;
+import cn.workplan.audit.AuditTrail;
 import cn.workplan.notification.Notifications;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -44,9 +47,11 @@ public class Reminders {
     private final ReminderProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
 
     Reminders(JdbcClient jdbc, Notifications notifications, ReminderProperties properties, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.properties = properties;
@@ -125,6 +130,10 @@ public class Reminders {
                 .map(person -> new Notifications.Note(person.userId(), DUE_MESSAGE,
                         List.of(plan.title(), person.lines(), period, plan.dueOn()), REPORTS_PAGE))
                 .toList());
+        if (sent > 0) {
+            audit.record(AuditAction.REMIND, "PLAN", plan.id(), plan.title(), Map.of(),
+                    Map.of("period", plan.period().start(), "recipients", sent));
+        }
         log.info("Plan #{}: {} people reminded of their reports for the period from {}, due {}", plan.id(), sent,
                 plan.period().start(), plan.dueOn());
         return sent;

@@ -19,6 +19,10 @@ public enum ReportCycle {
         return new ReportingPeriod(this, LocalDate.of(day.getYear(), firstMonth, 1));
     }
 
+    public String messageKey() {
+        return "reporting.cycle." + name();
+    }
+
     int months() {
         return months;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import lombok.RequiredArgsConstructor;
 
 import cn.workplan.system.table.ImportPreview;
+import cn.workplan.system.table.ImportSlots;
 import cn.workplan.system.table.ImportPreview.Problem;
 import cn.workplan.system.table.TableColumn;
 import cn.workplan.system.table.TableFileException;
@@ -29,9 +30,10 @@ public class SchoolImport {
             TableColumn.optional("enrolment", "在校生数", "在校生", "学生数", "在校学生数"));
 
     private final SchoolService schools;
+    private final ImportSlots slots;
 
     public ImportPreview<SchoolData> preview(String fileName, byte[] content) throws TableFileException {
-        var rows = TableReader.read(fileName, content, COLUMNS);
+        var rows = slots.read(() -> TableReader.read(fileName, content, COLUMNS), () -> new TableFileException("import.error.busy"));
         var existing = new HashSet<>(schools.existingNames(rows.stream().map(row -> row.get("name")).toList()));
         var seen = new HashSet<String>();
         var lines = new ArrayList<ImportPreview.Line<SchoolData>>();

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import lombok.RequiredArgsConstructor;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Changes to a plan's outline: add, rename, edit, delete and move nodes, and comment on items. Every
  * change locks the plan row first, so that two people rearranging one plan never interleave; editing an
  * item's text is guarded by the item's version instead, so that a move never conflicts with an edit.
+ * Every change is written to the audit log in its transaction ({@link OutlineAudit}).
  */
 @Slf4j
 @Service
@@ -41,6 +43,7 @@ public class OutlineService {
     private final SchoolService schools;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final OutlineAudit audit;
 
     /** Adds a chapter, section or sub-point at the end of its parent ({@code null}: the top level). */
     public long addHeading(long planId, Long parentId, NodeKind kind, String headline, String body, CurrentUser user) {
@@ -57,7 +60,9 @@ public class OutlineService {
         }
         checkPlacement(kind, parent);
         checkHeadline(headline);
-        var node = nodes.save(new PlanNode(planId, parentId, kind, nodes.children(planId, parentId).size(), headline, body));
+        int position = nodes.children(planId, parentId).size();
+        var node = nodes.save(new PlanNode(planId, parentId, kind, position, headline, body));
+        audit.added(plan, node, OutlineAudit.Place.of(parent, position));
         log.info("{} added {} #{} to plan #{}", user.getUsername(), kind, node.getId(), planId);
         return node.getId();
     }
@@ -71,10 +76,12 @@ public class OutlineService {
         if (!PlanPolicy.arrangesPlans(user) && !Objects.equals(data.leadOfficeId(), user.officeId())) {
             throw new InvalidInputException("leadOfficeId", "item.error.leadOfficeOwn");
         }
-        var item = new PlanNode(planId, parentId, NodeKind.ITEM, nodes.children(planId, parentId).size(), data.headline(), data.body());
+        int position = nodes.children(planId, parentId).size();
+        var item = new PlanNode(planId, parentId, NodeKind.ITEM, position, data.headline(), data.body());
         apply(plan, item, data);
         item = nodes.save(item);
         revisions.record(item, user.getUsername(), null);
+        audit.added(plan, item, OutlineAudit.Place.of(parent, position));
         log.info("{} added item #{} to plan #{}", user.getUsername(), item.getId(), planId);
         return item.getId();
     }
@@ -94,7 +101,9 @@ public class OutlineService {
         }
         StaleEditException.check("node", nodeId, version, node.getVersion());
         checkHeadline(headline);
+        var before = audit.state(node);
         node.rename(headline, body);
+        audit.changed(node, before, null);
     }
 
     /**
@@ -115,9 +124,11 @@ public class OutlineService {
         if (!PlanPolicy.arrangesPlans(user) && !Objects.equals(data.leadOfficeId(), user.officeId())) {
             throw new InvalidInputException("leadOfficeId", "item.error.leadOfficeOwn");
         }
+        var before = audit.state(item);
         apply(plan, item, data);
         nodes.saveAndFlush(item);
         revisions.record(item, user.getUsername(), data.reason());
+        audit.changed(item, before, plan.getStatus() == PlanStatus.PUBLISHED ? data.reason() : null);
         if (plan.getStatus() == PlanStatus.PUBLISHED) {
             events.publishEvent(new ItemRevised(plan.getId(), nodeId));
         }
@@ -136,6 +147,7 @@ public class OutlineService {
         };
         PlanPolicy.check(allowed, "delete " + node.getKind());
         var parentId = node.getParentId();
+        audit.deleted(plan, node, place(node), descendants(node));
         nodes.deleteNode(nodeId);
         renumberPositions(plan.getId(), parentId);
         log.info("{} deleted {} #{} of plan #{}", user.getUsername(), node.getKind(), nodeId, plan.getId());
@@ -153,6 +165,7 @@ public class OutlineService {
         // the placement rules alone keep a node out of its own subtree: only chapters, sections and
         // items hold children, and none of them may stand under a node of its own kind or below
         checkPlacement(node.getKind(), parent);
+        var from = place(node);
         var oldParentId = node.getParentId();
         var siblings = new ArrayList<>(nodes.children(plan.getId(), parentId).stream()
                 .filter(sibling -> sibling.getId() != nodeId).toList());
@@ -167,6 +180,7 @@ public class OutlineService {
         if (!Objects.equals(oldParentId, parentId)) {
             renumberPositions(plan.getId(), oldParentId);
         }
+        audit.moved(node, from, OutlineAudit.Place.of(parent, at));
         log.info("{} moved {} #{} of plan #{} to parent {} at {}", user.getUsername(), node.getKind(), nodeId,
                 plan.getId(), parentId, at);
     }
@@ -195,6 +209,7 @@ public class OutlineService {
         }
         jdbc.update("insert into plan_comment (plan_id, node_id, author_id, body) values (?, ?, ?, ?)",
                 plan.getId(), nodeId, user.id(), text.strip());
+        audit.commented(node, text.strip());
         log.info("{} commented on item #{} of plan #{}", user.getUsername(), nodeId, plan.getId());
     }
 
@@ -299,6 +314,38 @@ public class OutlineService {
             throw new NotFoundException("plan", planId);
         }
         return plan;
+    }
+
+    /** Where the node stands now: its parent and its place among its siblings. */
+    private OutlineAudit.Place place(PlanNode node) {
+        var parent = node.getParentId() == null ? null : find(node.getParentId());
+        var siblings = nodes.children(node.getPlanId(), node.getParentId());
+        int index = 0;
+        while (index < siblings.size() && !siblings.get(index).getId().equals(node.getId())) {
+            index++;
+        }
+        return OutlineAudit.Place.of(parent, index);
+    }
+
+    /** Everything under the node, in document order. */
+    private List<PlanNode> descendants(PlanNode node) {
+        var byParent = new java.util.HashMap<Long, List<PlanNode>>();
+        for (var each : nodes.findByPlanId(node.getPlanId())) {
+            if (each.getParentId() != null) {
+                byParent.computeIfAbsent(each.getParentId(), id -> new ArrayList<>()).add(each);
+            }
+        }
+        byParent.values().forEach(children -> children.sort(java.util.Comparator.comparingInt(PlanNode::getPosition)));
+        var found = new ArrayList<PlanNode>();
+        collect(node.getId(), byParent, found);
+        return found;
+    }
+
+    private static void collect(long parentId, Map<Long, List<PlanNode>> byParent, List<PlanNode> found) {
+        for (var child : byParent.getOrDefault(parentId, List.of())) {
+            found.add(child);
+            collect(child.getId(), byParent, found);
+        }
     }
 
     private PlanNode nodeOf(Plan plan, long nodeId) {

@@ -14,4 +14,8 @@ interface PlanRepository extends JpaRepository<Plan, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Plan p where p.id = :id")
     Optional<Plan> lockById(long id);
+
+    /** Whether another plan of the year has the title (titles are unique per year: {@code plan_year_title_key}). */
+    @Query("select count(p) > 0 from Plan p where p.year = :year and p.title = :title and p.id <> :exceptId")
+    boolean titleTaken(int year, String title, long exceptId);
 }

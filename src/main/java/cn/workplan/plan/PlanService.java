@@ -17,6 +17,7 @@ import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,7 @@ public class PlanService {
 
     public long create(PlanData data, CurrentUser user) {
         checkCanCreate(user);
-        var plan = plans.save(new Plan(data, user.getUsername(), null));
+        var plan = saveUnique(new Plan(data, user.getUsername(), null));
         audit.created(AUDIT_TYPE, plan.getId(), plan.getTitle(), state(plan));
         log.info("{} created plan #{} {}", user.getUsername(), plan.getId(), plan.getTitle());
         return plan.getId();
@@ -65,10 +66,12 @@ public class PlanService {
         }
         var plan = new Plan(data, user.getUsername(), null);
         plan.readFrom(documentNumber, issueDate);
-        plan = plans.save(plan);
+        plan = saveUnique(plan);
         var state = state(plan);
         state.put("documentNumber", plan.getDocumentNumber());
-        audit.created(AUDIT_TYPE, plan.getId(), plan.getTitle(), state);
+        state.put("issueDate", plan.getIssueDate());
+        // the outline that follows is recorded node by node, by the outline service
+        audit.record(AuditAction.IMPORT, AUDIT_TYPE, plan.getId(), plan.getTitle(), Map.of(), state);
         log.info("{} imported plan #{} {}", user.getUsername(), plan.getId(), plan.getTitle());
         return plan.getId();
     }
@@ -79,31 +82,47 @@ public class PlanService {
         StaleEditException.check(AUDIT_TYPE, planId, data.version(), plan.getVersion());
         var before = state(plan);
         plan.apply(data);
+        saveUnique(plan);
         audit.updated(AUDIT_TYPE, planId, plan.getTitle(), before, state(plan));
     }
 
     /** Draft → in review: the leaders may now comment on every item. */
     public void submit(long planId, CurrentUser user) {
-        transition(planId, user, PlanStatus.IN_REVIEW, PlanPermissions::submit);
+        record(AuditAction.SEND_FOR_REVIEW, transition(planId, user, PlanStatus.IN_REVIEW, PlanPermissions::submit));
     }
 
     /** In review → draft, for another round of drafting. */
     public void returnToDraft(long planId, CurrentUser user) {
-        transition(planId, user, PlanStatus.DRAFT, PlanPermissions::returnToDraft);
+        record(AuditAction.RETURN, transition(planId, user, PlanStatus.DRAFT, PlanPermissions::returnToDraft));
     }
 
     /** In review → published, with its document number and issue date; from now on the text is frozen. */
     public void publish(long planId, PublishData data, CurrentUser user) {
-        var plan = transition(planId, user, PlanStatus.PUBLISHED, PlanPermissions::publish);
+        var step = transition(planId, user, PlanStatus.PUBLISHED, PlanPermissions::publish);
+        var plan = step.plan();
+        var before = new LinkedHashMap<String, Object>(Map.of("status", step.from()));
+        before.put("documentNumber", plan.getDocumentNumber());
+        before.put("issueDate", plan.getIssueDate());
         plan.publishAs(data.documentNumber(), data.issueDate());
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, planId, plan.getTitle(), Map.of(),
-                Map.of("documentNumber", plan.getDocumentNumber(), "issueDate", plan.getIssueDate()));
+        var after = new LinkedHashMap<String, Object>(Map.of("status", plan.getStatus()));
+        after.put("documentNumber", plan.getDocumentNumber());
+        after.put("issueDate", plan.getIssueDate());
+        audit.record(AuditAction.PUBLISH, AUDIT_TYPE, planId, plan.getTitle(), before, after);
         events.publishEvent(new PlanPublished(planId));
     }
 
     /** Published → closed at the end of the year. */
     public void close(long planId, CurrentUser user) {
-        transition(planId, user, PlanStatus.CLOSED, PlanPermissions::close);
+        record(AuditAction.CLOSE, transition(planId, user, PlanStatus.CLOSED, PlanPermissions::close));
+    }
+
+    /** A step of the workflow, recorded as what it is (送审, 退回, 发布, 结束) with the status before and after. */
+    private void record(AuditAction action, Step step) {
+        var plan = step.plan();
+        audit.record(action, AUDIT_TYPE, plan.getId(), plan.getTitle(), Map.of("status", step.from()), Map.of("status", plan.getStatus()));
+    }
+
+    private record Step(Plan plan, PlanStatus from) {
     }
 
     public void delete(long planId, CurrentUser user) {
@@ -124,7 +143,7 @@ public class PlanService {
         if (data.year() < origin.getYear()) {
             throw new InvalidInputException("year", "plan.error.copyYear", origin.getYear());
         }
-        var copy = plans.save(new Plan(new PlanData(data.year(), data.title(), origin.getKind(), origin.getPreamble(),
+        var copy = saveUnique(new Plan(new PlanData(data.year(), data.title(), origin.getKind(), origin.getPreamble(),
                 origin.getNumbering(), null), user.getUsername(), origin.getId()));
         var ids = new HashMap<Long, Long>();
         var source = OutlineNumbering.documentOrder(nodes.findByPlanId(planId).stream().map(NodeRef::new).toList());
@@ -146,7 +165,10 @@ public class PlanService {
                 revisions.record(twin, user.getUsername(), null);
             }
         }
-        audit.created(AUDIT_TYPE, copy.getId(), copy.getTitle(), state(copy));
+        var state = state(copy);
+        state.put("origin", origin.getTitle());
+        state.put("carriedOver", carried);
+        audit.record(AuditAction.COPY, AUDIT_TYPE, copy.getId(), copy.getTitle(), Map.of(), state);
         log.info("{} copied plan #{} into #{} ({} items carried over)", user.getUsername(), planId, copy.getId(), carried);
         return copy.getId();
     }
@@ -160,7 +182,7 @@ public class PlanService {
         return node.getDeadlineKind() == DeadlineKind.MONTH_END ? java.time.YearMonth.from(shifted).atEndOfMonth() : shifted;
     }
 
-    private Plan transition(long planId, CurrentUser user, PlanStatus to,
+    private Step transition(long planId, CurrentUser user, PlanStatus to,
             java.util.function.Predicate<PlanPermissions> allowed) {
         var plan = plans.lockById(planId).orElseThrow(() -> new NotFoundException("plan", planId));
         if (!PlanPolicy.canView(plan.getStatus(), user)) {
@@ -174,9 +196,31 @@ public class PlanService {
         }
         var from = plan.getStatus();
         plan.moveTo(to, Instant.now(clock));
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, planId, plan.getTitle(), Map.of("status", from), Map.of("status", to));
         log.info("{} moved plan #{} from {} to {}", user.getUsername(), planId, from, to);
-        return plan;
+        return new Step(plan, from);
+    }
+
+    /**
+     * Saves a new or changed plan whose year and title no other plan has; else {@code InvalidInputException} on the
+     * title. The check gives the message; the unique key decides when two people save the same title at once.
+     */
+    private Plan saveUnique(Plan plan) {
+        try {
+            // (a changed plan is flushed before this query runs, so the key may already refuse it here)
+            if (plans.titleTaken(plan.getYear(), plan.getTitle(), plan.getId() == null ? 0 : plan.getId())) {
+                throw duplicateTitle(plan);
+            }
+            return plans.saveAndFlush(plan);
+        } catch (DataIntegrityViolationException e) {
+            if (e.getMessage() != null && e.getMessage().contains("plan_year_title_key")) {
+                throw duplicateTitle(plan);
+            }
+            throw e;
+        }
+    }
+
+    private static InvalidInputException duplicateTitle(Plan plan) {
+        return new InvalidInputException("title", "plan.error.duplicateTitle", plan.getYear(), plan.getTitle());
     }
 
     private Plan find(long planId) {
@@ -189,6 +233,7 @@ public class PlanService {
         state.put("title", plan.getTitle());
         state.put("kind", plan.getKind());
         state.put("numbering", plan.getNumbering());
+        state.put("preamble", plan.getPreamble());
         state.put("status", plan.getStatus());
         return state;
     }

@@ -1,7 +1,6 @@
 package cn.workplan.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import cn.workplan.org.SchoolService;
 import cn.workplan.support.IntegrationTest;
+import cn.workplan.support.SessionCookies;
 import cn.workplan.support.SignIn;
 import cn.workplan.support.TestData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -88,28 +87,21 @@ class CsrfProtectionTest {
 
     @Test
     void anApiCallOnABrowserSessionNeedsTheToken() throws Exception {
-        var session = loggedInSession(signIn.login(Role.ADMIN));
+        var session = SessionCookies.logIn(mvc, signIn.login(Role.ADMIN));
         var name = TestData.unique("会话小学");
 
-        mvc.perform(newSchoolJson(name).session(session))
+        mvc.perform(newSchoolJson(name).cookie(session))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         // any Authorization header other than Basic credentials does not stand in for the token
-        mvc.perform(newSchoolJson(name).session(session).header(HttpHeaders.AUTHORIZATION, "Bearer made-up"))
+        mvc.perform(newSchoolJson(name).cookie(session).header(HttpHeaders.AUTHORIZATION, "Bearer made-up"))
                 .andExpect(status().isForbidden());
         assertThat(schools.existingNames(List.of(name))).isEmpty();
 
         // the session is a good one: with its token the call goes through
-        mvc.perform(newSchoolJson(name).session(session).with(csrf()))
+        mvc.perform(newSchoolJson(name).cookie(session).with(csrf()))
                 .andExpect(status().isCreated());
         assertThat(schools.existingNames(List.of(name))).containsExactly(name);
-    }
-
-    private MockHttpSession loggedInSession(String login) throws Exception {
-        var result = mvc.perform(formLogin().user(login).password(TestData.PASSWORD))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
     }
 
     private static MockHttpServletRequestBuilder newSchoolForm(String name) {

@@ -8,6 +8,7 @@ import cn.workplan.plan.PlanKind;
 import cn.workplan.plan.PlanService;
 import cn.workplan.plan.PublishData;
 import cn.workplan.support.ItemSpec;
+import cn.workplan.support.TestData;
 
 /**
  * Stores a plan read by the importer as a plan of the product, through the plan module's services, as the
@@ -30,7 +31,8 @@ final class ImportedPlans {
 
     long store(ParsedPlan parsed, CurrentUser by) {
         int year = parsed.issueDate() != null ? parsed.issueDate().getYear() : YEAR;
-        var title = parsed.title() != null ? parsed.title() : "导入的工作计划";
+        // a title of its own: a year has one plan of a title, and the tests share their database
+        var title = (parsed.title() != null ? parsed.title() : "导入的工作计划") + "（" + TestData.unique("") + "）";
         long planId = plans.create(new PlanData(year, title, PlanKind.WORK_POINTS, parsed.preamble(), parsed.numbering(), null), by);
         for (var node : parsed.nodes()) {
             add(planId, null, node, by);

@@ -6,15 +6,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
 import cn.workplan.account.Role;
 import cn.workplan.plan.PlanQueries;
+import cn.workplan.system.table.ImportProperties;
+import cn.workplan.system.table.ImportSlots;
+import cn.workplan.support.HeldImportSlots;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.SignIn;
 import cn.workplan.support.TestData;
@@ -38,6 +43,10 @@ class PlanImportApiTest {
     TestData data;
     @Autowired
     PlanQueries plans;
+    @Autowired
+    ImportSlots slots;
+    @Autowired
+    ImportProperties properties;
 
     @Test
     void readsPastedTextAsTheIssueDescribesTheShape() throws Exception {
@@ -124,6 +133,19 @@ class PlanImportApiTest {
         mvc.perform(post(URL).with(signIn.basic(Role.ADMIN)).contentType("text/plain;charset=UTF-8").content(big))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("document.import.error.tooLarge"));
+    }
+
+    @Test
+    void whileOtherFilesAreReadItAnswersBusyWithRetryAfter() throws Exception {
+        try (var held = HeldImportSlots.hold(slots, properties.maxConcurrent(), new CountDownLatch(1))) {
+            mvc.perform(post(URL).with(signIn.basic(Role.ADMIN)).contentType("text/plain;charset=UTF-8").content("一、重点工作\n1.推进。"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("document.import.error.busy"))
+                    .andExpect(jsonPath("$.detail").value("服务器正在处理其他文件的导入，请稍等片刻再上传。"));
+        }
+        mvc.perform(post(URL).with(signIn.basic(Role.ADMIN)).contentType("text/plain;charset=UTF-8").content("一、重点工作\n1.推进。"))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import cn.workplan.document.parsing.DocxReader;
 import cn.workplan.document.parsing.TaskTableReader;
 import cn.workplan.document.parsing.TextReader;
+import cn.workplan.support.Spreadsheets;
 
 /** What cannot be read is refused quickly, with the message key the user sees, and never exhausts memory. */
 class PlanImportRefusalsTest {
@@ -197,6 +198,19 @@ class PlanImportRefusalsTest {
             sheet.createRow(TaskTableReader.MAX_ROWS + 50).createCell(0).setCellValue("推进集团化办学。");
         });
         var refusal = refusal(() -> importer.importFile("分解表.xlsx", xlsx, ImportOptions.defaults()));
+        assertThat(refusal.code()).isEqualTo("document.import.error.tooManyRows");
+        assertThat(refusal.arguments()).containsExactly(TaskTableReader.MAX_ROWS);
+    }
+
+    @Test
+    void aTaskTableOf400000RowsAtOnce() {
+        var xlsx = Spreadsheets.manyRows(400_000);
+        assertThat(xlsx.length).as("under the upload limit").isLessThan((int) TaskTableReader.MAX_BYTES);
+
+        long start = System.nanoTime();
+        var refusal = refusal(() -> importer.importFile("分解表.xlsx", xlsx, ImportOptions.defaults()));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused before the rows are read").isLessThan(Duration.ofSeconds(2));
         assertThat(refusal.code()).isEqualTo("document.import.error.tooManyRows");
         assertThat(refusal.arguments()).containsExactly(TaskTableReader.MAX_ROWS);
     }

@@ -187,7 +187,7 @@ class PlanImportWebTest {
     }
 
     @Test
-    void aTokenNotHeldInThisSessionSendsBackToTheForm() throws Exception {
+    void aTokenOfSomeoneElseSendsBackToTheForm() throws Exception {
         var preview = read(SMALL);
         var other = browsers.as(data.coordinator());
         var stale = other.post("/plans/import/confirm", "token", token(preview), "plan", "0")

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import cn.workplan.support.ChineseFonts;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.TestPlans;
 
@@ -17,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** A server without a Chinese font answers the PDF link with a page that says why, not with a PDF of empty boxes. */
 @IntegrationTest
-@TestPropertySource(properties = "workplan.pdf.fonts=/nonexistent/fonts/none.ttc,/etc/hostname")
+@TestPropertySource(properties = {ChineseFonts.NONE_YET, ChineseFonts.LOOK_EVERY_TIME})
 class PlanPdfWithoutFontTest {
 
     @Autowired

@@ -163,7 +163,7 @@ class ExtensionsTest {
                 .param("item", item).query(String.class).single()).isEqualTo("DATE 2030-09-30 2030-06-30");
         assertThat(deadline(leadLine)).as("the line has no deadline of its own").isNull();
         var history = page(leader, "/items/" + item + "/history").select("#revisions li").first();
-        assertThat(history.text()).contains("延期：上级政策调整，需延至三季度末", "2030-06-30", "2030-09-30");
+        assertThat(history.text()).contains("延期：上级政策调整，需延至三季度末", "2030年6月30日", "2030年9月30日");
         assertThat(page(principalA, "/items/" + item).select("#item-baseline").text()).isEqualTo("（原定 2030年6月30日）");
         assertThat(page(principalA).select("#item-baseline").text()).isEqualTo("（原定 2030年6月30日）");
 

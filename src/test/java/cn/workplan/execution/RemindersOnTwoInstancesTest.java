@@ -13,28 +13,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import cn.workplan.WorkplanApplication;
 import cn.workplan.account.Role;
 import cn.workplan.plan.Numbering;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.ItemSpec;
+import cn.workplan.support.SecondInstance;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two instances of the application on one database (this test's context and a second one started beside it)
- * run the reminders at the same moment, two threads each: everybody is reminded once. First through the
+ * Two instances of the application on one database (this test's context and the {@link SecondInstance} beside it,
+ * which {@code TwoNodesTest} drives over HTTP) run the reminders at the same moment, two threads each: everybody is
+ * reminded once. First through the
  * scheduled method, as on the day itself (ShedLock lets one instance in at a time), then on a day of the test
  * year straight past the lock, where only {@code reminder_sent} stands between the runs.
  */
@@ -53,25 +51,11 @@ class RemindersOnTwoInstancesTest {
     @Autowired
     JdbcClient jdbc;
 
-    private ConfigurableApplicationContext second;
     private Reminders there;
 
     @BeforeAll
     void startASecondInstance(@Autowired Environment environment) {
-        second = new SpringApplicationBuilder(WorkplanApplication.class)
-                .properties("spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
-                        "server.port=0")
-                .run();
-        there = second.getBean(Reminders.class);
-    }
-
-    @AfterAll
-    void stopTheSecondInstance() {
-        if (second != null) {
-            second.close();
-        }
+        there = SecondInstance.beside(environment).getBean(Reminders.class);
     }
 
     @Test

@@ -113,7 +113,7 @@ class SignOffsTest {
         assertThat(page(principal, "/reports").select("#due-reports").text()).as("no longer due").doesNotContain("完成校舍安全排查");
         assertThat(page(leader, "/approvals").select("#sign-off-" + item)).isEmpty();
         var revision = page(leader, "/items/" + item + "/history").select("#revisions li").first().text();
-        assertThat(revision).contains("办结：全县校舍排查完成，整改台账见五月汇总", "2030-05-10");
+        assertThat(revision).contains("办结：全县校舍排查完成，整改台账见五月汇总", "2030年5月10日");
         assertThat(audited()).containsExactly("REQUEST", "APPROVE");
     }
 

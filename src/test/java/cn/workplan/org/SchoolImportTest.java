@@ -13,17 +13,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.workplan.account.Role;
+import cn.workplan.system.table.ImportProperties;
+import cn.workplan.system.table.ImportSlots;
 import cn.workplan.support.Browser;
 import cn.workplan.support.Browsers;
+import cn.workplan.support.HeldImportSlots;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.Page;
+import cn.workplan.support.Spreadsheets;
 import cn.workplan.support.TestData;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +53,12 @@ class SchoolImportTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ImportSlots slots;
+
+    @Autowired
+    ImportProperties properties;
 
     Browser admin;
 
@@ -162,6 +174,29 @@ class SchoolImportTest {
     }
 
     @Test
+    void refusesASheetOf400000RowsAtOnce() throws Exception {
+        var xlsx = Spreadsheets.manyRows(400_000);
+        long start = System.nanoTime();
+
+        var page = Page.of(admin.upload("/admin/schools/import", "学校.xlsx", xlsx));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused before its rows are read").isLessThan(Duration.ofSeconds(5));
+        assertThat(page.one("#file-error").text()).isEqualTo("一次最多导入 2,000 行，请拆分后分批导入。");
+    }
+
+    @Test
+    void whileOtherFilesAreReadAskToTryAgainInAMoment() throws Exception {
+        var name = unique("稍后小学");
+        var csv = csv(HEADER, name + ",小学,城关镇");
+        try (var held = HeldImportSlots.hold(slots, properties.maxConcurrent(), new CountDownLatch(1))) {
+            var page = Page.of(admin.upload("/admin/schools/import", "学校.csv", csv));
+
+            assertThat(page.one("#file-error").text()).isEqualTo("服务器正在处理其他文件的导入，请稍等片刻再上传。");
+        }
+        assertThat(Page.of(admin.upload("/admin/schools/import", "学校.csv", csv)).text()).contains("全部 1 行检查通过。");
+    }
+
+    @Test
     void namesTheMissingColumns() throws Exception {
         var page = Page.of(admin.upload("/admin/schools/import", "学校.csv", csv("学校名称,备注", "城关镇第一小学,")));
 
@@ -207,7 +242,7 @@ class SchoolImportTest {
     }
 
     @Test
-    void refusesUnknownTokensAndTokensOfAnotherSession() throws Exception {
+    void refusesUnknownTokensAndTokensOfSomeoneElse() throws Exception {
         var name = unique("他人小学");
         var othersToken = token(admin.upload("/admin/schools/import", "学校.csv", csv(HEADER, name + ",小学,城关镇")));
         var someoneElse = browsers.as(data.user(Role.ADMIN));

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import cn.workplan.support.ChineseFonts;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.ItemSpec;
 import cn.workplan.support.TestClock;
@@ -22,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Without a Chinese font a report's PDF link answers the same page as the plan's, leading back to the report. */
 @IntegrationTest
-@TestPropertySource(properties = "workplan.pdf.fonts=/nonexistent/fonts/none.ttc,/etc/hostname")
+@TestPropertySource(properties = {ChineseFonts.NONE_YET, ChineseFonts.LOOK_EVERY_TIME})
 class SummaryPdfWithoutFontTest {
 
     @Autowired

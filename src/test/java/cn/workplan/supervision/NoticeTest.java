@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.org.OfficeService;
 import cn.workplan.support.IntegrationTest;
+import cn.workplan.support.SessionCookies;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
 import cn.workplan.system.InvalidInputException;
@@ -207,11 +208,13 @@ class NoticeTest {
         var opened = version(id);
 
         act(id, "reply", f.leadStaff, "reply", "甲的修改。", "version", opened).andExpect(flash().attribute("message", "notice.replied"));
-        act(id, "reply", colleague, "reply", "乙的修改。", "version", opened)
+        var refused = act(id, "reply", colleague, "reply", "乙的修改。", "version", opened)
                 .andExpect(flash().attribute("error", "notice.error.stale"))
                 .andExpect(flash().attribute("replyDraft", "乙的修改。"));
         assertThat(f.reply(id)).isEqualTo("甲的修改。");
-        var again = Jsoup.parse(mvc.perform(get("/notices/{id}", id).flashAttr("replyDraft", "乙的修改。").with(user(colleague)))
+        // the page the refusal redirects to, in the session that carries its flash attributes
+        var session = refused.andReturn().getResponse().getCookie(SessionCookies.NAME);
+        var again = Jsoup.parse(mvc.perform(get("/notices/{id}", id).cookie(session).with(user(colleague)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(again.select("#notice-reply").text()).isEqualTo("甲的修改。");
         assertThat(again.select("#reply-text").text()).isEqualTo("乙的修改。");

@@ -4,7 +4,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,14 +14,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * One person at the browser: every request carries their login, their session and a CSRF token.
+ * One person at the browser: every request carries their login, their session cookie (the session lives in the
+ * database, as in production, and carries the flash messages from a redirect to the next page) and a CSRF token.
  * Form fields are given as name/value pairs: {@code post("/admin/schools", "name", "一小", "kind", "PRIMARY")}.
  */
 public final class Browser {
 
     private final MockMvc mvc;
     private final UserDetails user;
-    private final MockHttpSession session = new MockHttpSession();
+    private Cookie session;
 
     Browser(MockMvc mvc, UserDetails user) {
         this.mvc = mvc;
@@ -61,15 +63,19 @@ public final class Browser {
     /** Follows a redirect as a browser does, bringing along its flash attributes. */
     public Page follow(ResultActions redirect) throws Exception {
         var result = redirect.andExpect(status().is3xxRedirection()).andReturn();
-        var request = MockMvcRequestBuilders.get(result.getResponse().getRedirectedUrl());
-        if (!result.getFlashMap().isEmpty()) {
-            request.flashAttrs(result.getFlashMap());
-        }
-        return Page.of(perform(request));
+        return Page.of(perform(MockMvcRequestBuilders.get(result.getResponse().getRedirectedUrl())));
     }
 
     private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(user)).with(csrf()).session(session));
+        if (session != null) {
+            request.cookie(session);
+        }
+        var done = mvc.perform(request.with(user(user)).with(csrf()));
+        var cookie = done.andReturn().getResponse().getCookie(SessionCookies.NAME);
+        if (cookie != null) {
+            session = cookie.getMaxAge() == 0 ? null : cookie;
+        }
+        return done;
     }
 
     private static <B extends MockHttpServletRequestBuilder> B withFields(B request, String... fields) {

@@ -11,14 +11,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a real PostgreSQL database of its own (see {@link TestDatabase}), driven
- * through MockMvc. Test classes with this annotation share one application context and one database:
+ * through MockMvc, and listening on a random port for the tests that speak HTTP to it (the two-node test). Test classes with this annotation share one application context and one database:
  * give the records you create names of their own. {@link SignIn} signs requests in as a role;
  * {@link Browsers} opens a logged-in {@link Browser} with a session of its own.
  * Count the SQL statements of a request with {@link SqlStatements}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import({TestData.class, SignIn.class, Browsers.class, TestPlans.class, SqlStatements.CountingDataSource.class,
         TestClock.Configuration.class})

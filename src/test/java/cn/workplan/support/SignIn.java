@@ -1,15 +1,19 @@
 package cn.workplan.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.EnumMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 
 import cn.workplan.account.Role;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -20,6 +24,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @TestComponent
 public class SignIn {
+
+    private static final AtomicInteger addresses = new AtomicInteger();
 
     private final TestData data;
     private final UserDetailsService userDetails;
@@ -48,5 +54,31 @@ public class SignIn {
     /** The login name of the shared account of the role, created on first use. */
     public synchronized String login(Role role) {
         return logins.computeIfAbsent(role, data::user);
+    }
+
+    /**
+     * A form login as a browser sends it, from a client address of its own: the login throttle counts failures per
+     * address too, and the tests' failures must not add up on 127.0.0.1 to hold back every later test's logins.
+     */
+    public static MockHttpServletRequestBuilder formLogin(String login, String password) {
+        return post("/login").param("username", login).param("password", password).with(csrf()).with(fromNewAddress());
+    }
+
+    /** The request comes from a client address no other request of the test run used. */
+    public static RequestPostProcessor fromNewAddress() {
+        return from(newAddress());
+    }
+
+    public static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    /** An address in 10.0.0.0/8 that no other call returned. */
+    public static String newAddress() {
+        int n = addresses.incrementAndGet();
+        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
     }
 }

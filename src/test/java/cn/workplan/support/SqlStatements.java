@@ -2,6 +2,7 @@ package cn.workplan.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -21,10 +22,14 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Only statements of the calling thread are counted (MockMvc runs the request on it), so background work
  * never disturbs a count. A JDBC batch counts as one statement: one round trip. {@link IntegrationTest}
  * contexts wrap their {@link DataSource} for this with {@link CountingDataSource}.
+ * <p>The session's own statements (Spring Session reading and writing {@code spring_session}, and on a write the
+ * check that the login still matches its account, marked {@code /* login check *}{@code /}: the same few for every
+ * request, whatever the page) are recorded apart, in {@link Recording#sessionStatements()}, so that a page's count
+ * says what the page itself costs; {@code account.SessionsTest} counts them.
  */
 public final class SqlStatements {
 
-    private static final ThreadLocal<List<String>> current = new ThreadLocal<>();
+    private static final ThreadLocal<Recording> current = new ThreadLocal<>();
 
     private SqlStatements() {
     }
@@ -35,8 +40,8 @@ public final class SqlStatements {
         void run() throws Exception;
     }
 
-    /** The statements the action executed, in order. */
-    public record Recording(List<String> statements) {
+    /** The statements the action executed, in order, and apart those of the session. */
+    public record Recording(List<String> statements, List<String> sessionStatements) {
 
         public int count() {
             return statements.size();
@@ -44,7 +49,8 @@ public final class SqlStatements {
 
         @Override
         public String toString() {
-            return statements.size() + " statements:\n  " + String.join("\n  ", statements);
+            return statements.size() + " statements:\n  " + String.join("\n  ", statements)
+                    + (sessionStatements.isEmpty() ? "" : "\n and of the session:\n  " + String.join("\n  ", sessionStatements));
         }
     }
 
@@ -53,26 +59,27 @@ public final class SqlStatements {
         if (current.get() != null) {
             throw new IllegalStateException("SqlStatements.count does not nest");
         }
-        var statements = new ArrayList<String>();
-        current.set(statements);
+        var recording = new Recording(new ArrayList<>(), new ArrayList<>());
+        current.set(recording);
         try {
             action.run();
         } finally {
             current.remove();
         }
-        return new Recording(List.copyOf(statements));
+        return new Recording(List.copyOf(recording.statements()), List.copyOf(recording.sessionStatements()));
     }
 
     static void executed(ExecutionInfo execution, List<QueryInfo> queries) {
-        var statements = current.get();
-        if (statements == null || queries.isEmpty()) {
+        var recording = current.get();
+        if (recording == null || queries.isEmpty()) {
             return;
         }
         var sql = queries.get(0).getQuery().replaceAll("\\s+", " ").strip();
         if (execution.isBatch()) {
             sql = "[batch of " + execution.getBatchSize() + "] " + sql;
         }
-        statements.add(sql);
+        boolean session = sql.startsWith("/* login check */") || sql.toUpperCase(Locale.ROOT).contains("SPRING_SESSION");
+        (session ? recording.sessionStatements() : recording.statements()).add(sql);
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.workplan.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The application's clock in tests: the real time until a test sets a day ({@link #today(LocalDate)}), which
+ * The application's clock in tests: the real time until a test sets a day ({@link #today(LocalDate)}) or an instant, which
  * it must {@link #reset()} afterwards, since the tests share one application context.
  */
 public final class TestClock extends Clock {
@@ -28,6 +29,16 @@ public final class TestClock extends Clock {
     /** From now on it is this day, at ten in the morning in the bureau's time zone. */
     public void today(LocalDate day) {
         fixed = day.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant();
+    }
+
+    /** From now on it is this instant. */
+    public void at(Instant instant) {
+        fixed = instant;
+    }
+
+    /** Moves the clock on; a clock that showed the real time stays fixed from now on. */
+    public void advance(Duration duration) {
+        fixed = instant().plus(duration);
     }
 
     public void reset() {

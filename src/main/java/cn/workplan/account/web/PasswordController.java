@@ -1,8 +1,11 @@
 package cn.workplan.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import cn.workplan.account.AccountService;
+import cn.workplan.account.AccountSessions;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.system.InvalidInputException;
 
@@ -15,14 +18,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Everyone changes their own password here. */
+/** Everyone changes their own password here; their other sessions end, this one goes on. */
 @Controller
 class PasswordController {
 
     private final AccountService accounts;
+    private final AccountSessions sessions;
 
-    PasswordController(AccountService accounts) {
+    PasswordController(AccountService accounts, AccountSessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @GetMapping("/account/password")
@@ -33,13 +38,14 @@ class PasswordController {
 
     @PostMapping("/account/password")
     String change(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("change") PasswordChange change,
-            BindingResult result, RedirectAttributes flash) {
+            BindingResult result, RedirectAttributes flash, HttpServletRequest request, HttpServletResponse response) {
         if (!result.hasErrors() && !change.newPassword().equals(change.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.error.mismatch");
         }
         if (!result.hasErrors()) {
             try {
-                accounts.changeOwnPassword(user.id(), change.currentPassword(), change.newPassword());
+                accounts.changeOwnPassword(user.id(), change.currentPassword(), change.newPassword(), request.getSession().getId());
+                sessions.refresh(user, request, response);
                 flash.addFlashAttribute("message", "password.changed");
                 return "redirect:/";
             } catch (InvalidInputException e) {

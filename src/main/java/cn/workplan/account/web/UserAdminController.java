@@ -3,7 +3,6 @@ package cn.workplan.account.web;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,6 +15,7 @@ import cn.workplan.account.UserFilter;
 import cn.workplan.account.UserImport;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 import cn.workplan.system.table.TableFileException;
@@ -50,9 +50,11 @@ class UserAdminController {
     private final OfficeService offices;
     private final SchoolService schools;
     private final PendingImports pending;
+    private final FormTokens tokens;
 
     UserAdminController(AccountService accounts, UserImport userImport, OfficeService offices, SchoolService schools,
-            PendingImports pending) {
+            PendingImports pending, FormTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.userImport = userImport;
         this.offices = offices;
@@ -75,12 +77,14 @@ class UserAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("user") UserData user, BindingResult result, Model model, RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute("user") UserData user, BindingResult result,
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, Model model, RedirectAttributes flash) {
         if (!result.hasErrors()) {
             try {
-                accounts.create(user);
-                flash.addFlashAttribute("message", "user.created");
-                return "redirect:/admin/users";
+                return tokens.once(formToken, "/admin/users", () -> {
+                    accounts.create(user);
+                    return "/admin/users";
+                }).redirect(flash, "user.created");
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             }
@@ -156,7 +160,8 @@ class UserAdminController {
 
     @PostMapping("/import")
     String importPreview(@RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String defaultPassword, HttpSession session, Model model) throws IOException {
+            @RequestParam(required = false) String defaultPassword, @AuthenticationPrincipal CurrentUser admin, Model model)
+            throws IOException {
         if (AccountService.tooLong(defaultPassword)) {
             model.addAttribute("defaultPasswordError", AccountService.MAX_PASSWORD_BYTES);
             return "account/user-import";
@@ -166,7 +171,8 @@ class UserAdminController {
                     file == null ? null : file.getBytes(), defaultPassword);
             model.addAttribute("preview", preview);
             if (!preview.hasErrors()) {
-                model.addAttribute("token", pending.hold(session, IMPORT_KIND, preview));
+                // held as hashes: the initial passwords never rest in the database in clear
+                model.addAttribute("token", pending.hold(admin.id(), IMPORT_KIND, accounts.withEncodedPasswords(preview.values())));
             }
         } catch (TableFileException e) {
             model.addAttribute("fileError", e);
@@ -175,8 +181,8 @@ class UserAdminController {
     }
 
     @PostMapping("/import/confirm")
-    String importConfirm(@RequestParam String token, HttpSession session, RedirectAttributes flash) {
-        return pending.<UserData>confirm(session, IMPORT_KIND, token, accounts::createAll, "user.imported", flash);
+    String importConfirm(@RequestParam String token, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes flash) {
+        return pending.confirm(admin.id(), IMPORT_KIND, token, UserData.class, accounts::createAllEncoded, "user.imported", flash);
     }
 
     @GetMapping("/import/template.xlsx")

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The font the PDF export embeds: the first of {@code workplan.pdf.fonts} that exists, reads as a TrueType
- * or OpenType font (or collection) and has Chinese glyphs. Chosen once at startup; without one the export
- * refuses rather than print empty boxes, and the log says so.
+ * or OpenType font (or collection) and has Chinese glyphs. Looked up at startup and again when needed: while none
+ * is found, at most once every {@code workplan.pdf.font-lookup-interval}, so that a font installed while the
+ * application runs is used without a restart; a font whose file has gone is dropped and another looked for. Without
+ * one the export refuses rather than print empty boxes, and the log says so.
  */
 @Component
 public class PdfFonts {
@@ -29,20 +31,56 @@ public class PdfFonts {
     private static final String PROBE = "工作计划一、（）1.—";
 
     private final PdfProperties properties;
-    private final Optional<PdfFont> font;
+    private volatile Optional<PdfFont> font;
+    /** When the fonts were last looked for ({@link System#nanoTime()}). */
+    private long lookedUp;
 
     PdfFonts(PdfProperties properties) {
         this.properties = properties;
-        this.font = properties.fonts().stream().map(PdfFonts::probe).flatMap(Optional::stream).findFirst();
+        this.lookedUp = System.nanoTime();
+        this.font = search();
         font.ifPresentOrElse(found -> log.info("PDF export uses the font {} from {}", found.name(), found.file()),
                 () -> log.warn("No Chinese font for the PDF export among {} (workplan.pdf.fonts): the PDF download "
-                        + "answers an error until one is installed, e.g. apt-get install fonts-wqy-microhei",
-                        properties.fonts()));
+                        + "answers an error until one is installed, e.g. apt-get install fonts-wqy-microhei; it is "
+                        + "looked for again every {} when a PDF is asked for", properties.fonts(), properties.fontLookupInterval()));
     }
 
-    /** The font to embed, if one was found. */
+    /**
+     * The font to embed, if one is found. Costs a file check when a font was found, and a new search at most once
+     * every lookup interval while none is.
+     */
     public Optional<PdfFont> font() {
-        return font;
+        var found = font;
+        if (found.isPresent() && Files.isReadable(found.get().file())) {
+            return found;
+        }
+        return lookUpAgain();
+    }
+
+    private synchronized Optional<PdfFont> lookUpAgain() {
+        var found = font;
+        if (found.isPresent() && Files.isReadable(found.get().file())) {
+            // another request found it meanwhile
+            return found;
+        }
+        long now = System.nanoTime();
+        if (found.isEmpty() && now - lookedUp < properties.fontLookupInterval().toNanos()) {
+            return found;
+        }
+        lookedUp = now;
+        found.ifPresent(gone -> log.warn("The PDF font {} is no longer readable; looking for another", gone.file()));
+        var again = search();
+        if (again.isPresent()) {
+            log.info("PDF export uses the font {} from {}", again.get().name(), again.get().file());
+        } else if (found.isPresent()) {
+            log.warn("No Chinese font for the PDF export among {} (workplan.pdf.fonts)", properties.fonts());
+        }
+        font = again;
+        return again;
+    }
+
+    private Optional<PdfFont> search() {
+        return properties.fonts().stream().map(PdfFonts::probe).flatMap(Optional::stream).findFirst();
     }
 
     /** The places that were searched, for messages. */

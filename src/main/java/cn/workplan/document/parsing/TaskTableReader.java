@@ -1,23 +1,16 @@
 package cn.workplan.document.parsing;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-
 import cn.workplan.document.DocumentImportException;
+import cn.workplan.system.table.XlsxSheet;
 
 /**
- * Reads a task table (任务分解表) from the first sheet of an {@code .xlsx} file: 序号 / 工作任务 / 牵头单位 /
- * 责任单位 / 完成时限, the header in any of the first rows (a title row often stands above it), the
+ * Reads a task table (任务分解表) from the first sheet of an {@code .xlsx} file, streaming ({@link XlsxSheet}):
+ * 序号 / 工作任务 / 牵头单位 / 责任单位 / 完成时限, the header in any of the first rows (a title row often stands above it), the
  * columns in any order and under their usual names. Rows become lines as a plan prints them (一、… for a
  * chapter row, 1.… for a task) carrying their cells; a value merged down a column counts for every row
  * it covers. Refuses what it cannot read safely, and a table without 工作任务 or 牵头单位.
@@ -30,23 +23,25 @@ public final class TaskTableReader {
     /** Most rows accepted. */
     public static final int MAX_ROWS = 2000;
 
+    /** Columns read, from A on. */
+    private static final int MAX_COLUMNS = 30;
+
     private TaskTableReader() {
     }
 
     public static List<SourceLine> read(byte[] content) throws DocumentImportException {
         OfficeFiles.check(content, MAX_BYTES);
         List<List<String>> cells;
-        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw new DocumentImportException("document.import.error.empty");
-            }
-            cells = cells(workbook.getSheetAt(0));
-        } catch (EncryptedDocumentException e) {
-            throw new DocumentImportException("document.import.error.encrypted", e);
-        } catch (DocumentImportException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new DocumentImportException("document.import.error.unreadable", e);
+        try {
+            // a row beyond the limit (and a few blank rows around the table) refuses the file at once
+            cells = cells(XlsxSheet.readFirst(content, MAX_ROWS + 10, MAX_COLUMNS));
+        } catch (XlsxSheet.UnreadableSheetException e) {
+            throw switch (e.problem()) {
+                case NO_SHEET -> new DocumentImportException("document.import.error.empty");
+                case TOO_MANY_ROWS -> new DocumentImportException("document.import.error.tooManyRows", MAX_ROWS);
+                case TOO_MUCH_TEXT -> new DocumentImportException("document.import.error.tooMuchText");
+                case UNREADABLE -> new DocumentImportException("document.import.error.unreadable", e);
+            };
         }
         if (cells.stream().allMatch(TaskTable::isBlank)) {
             throw new DocumentImportException("document.import.error.empty");
@@ -63,31 +58,19 @@ public final class TaskTableReader {
                 .toList();
     }
 
-    private static List<List<String>> cells(Sheet sheet) throws DocumentImportException {
-        if (sheet.getLastRowNum() > MAX_ROWS + 10) {
-            throw new DocumentImportException("document.import.error.tooManyRows", MAX_ROWS);
-        }
-        var formatter = new DataFormatter(Locale.CHINA);
+    /** The sheet's rows, a value merged down a column repeated in every row it covers. */
+    private static List<List<String>> cells(XlsxSheet sheet) {
         var lines = new ArrayList<List<String>>();
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            var row = sheet.getRow(r);
-            var cells = new ArrayList<String>();
-            if (row != null) {
-                for (int c = 0; c < Math.min(row.getLastCellNum(), 30); c++) {
-                    var cell = row.getCell(c);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                }
-            }
-            lines.add(cells);
-        }
-        for (var region : sheet.getMergedRegions()) {
-            if (region.getFirstRow() == region.getLastRow() || region.getFirstColumn() != region.getLastColumn()) {
+        sheet.rows().forEach(row -> lines.add(new ArrayList<>(row)));
+        for (var region : sheet.merges()) {
+            if (region.firstRow() == region.lastRow() || region.firstColumn() != region.lastColumn()
+                    || region.firstRow() >= lines.size()) {
                 continue;
             }
-            var top = lines.get(region.getFirstRow());
-            int column = region.getFirstColumn();
+            var top = lines.get(region.firstRow());
+            int column = region.firstColumn();
             var value = column < top.size() ? top.get(column) : "";
-            for (int r = region.getFirstRow() + 1; r <= Math.min(region.getLastRow(), lines.size() - 1); r++) {
+            for (int r = region.firstRow() + 1; r <= Math.min(region.lastRow(), lines.size() - 1); r++) {
                 var line = lines.get(r);
                 while (line.size() <= column) {
                     line.add("");

@@ -3,8 +3,6 @@ package cn.workplan.document.web;
 import java.io.IOException;
 import java.util.function.Consumer;
 
-import jakarta.servlet.http.HttpSession;
-
 import cn.workplan.account.CurrentUser;
 import cn.workplan.document.DocumentImportException;
 import cn.workplan.document.DraftedNode.SuggestionType;
@@ -28,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Importing an existing plan: paste or upload it, shape what was recognised on the preview, then save it as
- * a new draft. Every edit of the preview is a small POST that changes the import held in the session and
- * comes back to the preview; nothing reaches the database before the confirmation.
+ * a new draft. Every edit of the preview is a small POST that changes the import held for the person
+ * ({@link ImportDrafts}) and comes back to the preview; no plan is written before the confirmation.
  */
 @Controller
 @RequestMapping("/plans/import")
@@ -53,7 +51,7 @@ class PlanImportController {
     @PostMapping
     String read(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String text,
             @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean toSimplified,
-            HttpSession session, Model model) throws IOException {
+            Model model) throws IOException {
         PlanService.checkCanCreate(user);
         boolean upload = file != null && !file.isEmpty();
         try {
@@ -63,7 +61,7 @@ class PlanImportController {
             if (draft.plans().isEmpty()) {
                 throw new DocumentImportException("document.import.error.noPlan");
             }
-            return "redirect:/plans/import/" + drafts.hold(session, draft);
+            return "redirect:/plans/import/" + drafts.hold(user, draft);
         } catch (DocumentImportException e) {
             model.addAttribute("importError", e);
             model.addAttribute("errorField", upload ? "file" : "text");
@@ -74,114 +72,104 @@ class PlanImportController {
     }
 
     @GetMapping("/{token}")
-    String preview(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, HttpSession session,
-            Model model, RedirectAttributes flash) {
+    String preview(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, Model model,
+            RedirectAttributes flash) {
         PlanService.checkCanCreate(user);
-        var draft = drafts.find(session, token);
+        var draft = drafts.find(user, token);
         if (draft.isEmpty()) {
             return expired(flash);
         }
-        synchronized (draft.get()) {
-            model.addAttribute("draft", draft.get());
-            model.addAttribute("token", token);
-            model.addAttribute("kinds", NodeKind.values());
-            model.addAttribute("numberings", Numbering.values());
-            return "document/preview";
-        }
+        model.addAttribute("draft", draft.get());
+        model.addAttribute("token", token);
+        model.addAttribute("kinds", NodeKind.values());
+        model.addAttribute("numberings", Numbering.values());
+        return "document/preview";
     }
 
     @PostMapping("/{token}/plans/{plan}")
     String editHeader(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int plan,
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String documentNumber,
             @RequestParam(defaultValue = "0") int year, @RequestParam(required = false) Numbering numbering,
-            HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, "plan-" + plan,
+            RedirectAttributes flash) {
+        return edit(user, token, flash, "plan-" + plan,
                 draft -> draft.editHeader(plan, title, documentNumber, year, numbering));
     }
 
     @PostMapping("/{token}/plans/{plan}/accept-all")
     String acceptAll(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int plan,
-            HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, "plan-" + plan, draft -> draft.acceptAll(plan));
+            RedirectAttributes flash) {
+        return edit(user, token, flash, "plan-" + plan, draft -> draft.acceptAll(plan));
     }
 
     @PostMapping("/{token}/nodes/{node}/kind")
     String changeKind(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int node,
-            @RequestParam NodeKind kind, HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, "node-" + node, draft -> draft.changeKind(node, kind));
+            @RequestParam NodeKind kind, RedirectAttributes flash) {
+        return edit(user, token, flash, "node-" + node, draft -> draft.changeKind(node, kind));
     }
 
     @PostMapping("/{token}/nodes/{node}/merge")
     String merge(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int node,
-            HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, null, draft -> draft.mergeIntoPrevious(node));
+            RedirectAttributes flash) {
+        return edit(user, token, flash, null, draft -> draft.mergeIntoPrevious(node));
     }
 
     @PostMapping("/{token}/nodes/{node}/split")
     String split(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int node,
-            @RequestParam int at, HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, "node-" + node, draft -> draft.split(node, at));
+            @RequestParam int at, RedirectAttributes flash) {
+        return edit(user, token, flash, "node-" + node, draft -> draft.split(node, at));
     }
 
     @PostMapping("/{token}/nodes/{node}/drop")
     String drop(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int node,
-            HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, null, draft -> draft.drop(node));
+            RedirectAttributes flash) {
+        return edit(user, token, flash, null, draft -> draft.drop(node));
     }
 
     @PostMapping("/{token}/nodes/{node}/suggestions")
     String answer(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int node,
             @RequestParam SuggestionType type, @RequestParam int index, @RequestParam boolean accepted,
-            HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, "node-" + node, draft -> draft.answer(node, type, index, accepted));
+            RedirectAttributes flash) {
+        return edit(user, token, flash, "node-" + node, draft -> draft.answer(node, type, index, accepted));
     }
 
     @PostMapping("/{token}/residue/{line}")
     String residue(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, @PathVariable int line,
-            @RequestParam boolean keep, HttpSession session, RedirectAttributes flash) {
-        return edit(user, token, session, flash, "residue", draft -> draft.keepResidue(line, keep));
+            @RequestParam boolean keep, RedirectAttributes flash) {
+        return edit(user, token, flash, "residue", draft -> draft.keepResidue(line, keep));
     }
 
     @PostMapping("/confirm")
     String confirm(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String token,
-            @RequestParam(defaultValue = "0") int plan, HttpSession session, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "0") int plan, RedirectAttributes flash) {
         PlanService.checkCanCreate(user);
-        var held = drafts.find(session, token);
-        if (held.isEmpty()) {
-            return expired(flash);
-        }
-        var draft = held.get();
-        synchronized (draft) {
-            try {
-                var drafted = draft.plan(plan);
-                var saved = imports.save(drafted, user);
-                draft.markSaved(plan, saved.planId());
-                if (draft.allSaved()) {
-                    drafts.drop(session, token);
-                }
-                flash.addFlashAttribute("message", "document.import.saved");
-                flash.addFlashAttribute("messageArgs", new Object[] {saved.items()});
-                return "redirect:/plans/" + saved.planId();
-            } catch (InvalidInputException e) {
-                flash.addFlashAttribute("importError", e);
-                return "redirect:/plans/import/" + token + "#plan-" + plan;
+        try {
+            // saved in the draft's transaction: a second click waits for the first and finds the plan saved
+            var saved = drafts.work(user, token, draft -> {
+                var result = imports.save(draft.plan(plan), user);
+                draft.markSaved(plan, result.planId());
+                return result;
+            });
+            if (saved.isEmpty()) {
+                return expired(flash);
             }
+            flash.addFlashAttribute("message", "document.import.saved");
+            flash.addFlashAttribute("messageArgs", new Object[] {saved.get().items()});
+            return "redirect:/plans/" + saved.get().planId();
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("importError", ImportProblem.of(e));
+            return "redirect:/plans/import/" + token + "#plan-" + plan;
         }
     }
 
-    private String edit(CurrentUser user, String token, HttpSession session, RedirectAttributes flash, String anchor,
+    private String edit(CurrentUser user, String token, RedirectAttributes flash, String anchor,
             Consumer<ImportDraft> change) {
         PlanService.checkCanCreate(user);
-        var draft = drafts.find(session, token);
-        if (draft.isEmpty()) {
-            return expired(flash);
-        }
-        synchronized (draft.get()) {
-            try {
-                change.accept(draft.get());
-            } catch (InvalidInputException e) {
-                flash.addFlashAttribute("importError", e);
+        try {
+            if (drafts.edit(user, token, change).isEmpty()) {
+                return expired(flash);
             }
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("importError", ImportProblem.of(e));
         }
         return "redirect:/plans/import/" + token + (anchor == null ? "" : "#" + anchor);
     }

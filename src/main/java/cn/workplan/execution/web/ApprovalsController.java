@@ -7,6 +7,7 @@ import cn.workplan.account.Role;
 import cn.workplan.execution.ApprovalQueries;
 import cn.workplan.execution.Extensions;
 import cn.workplan.execution.SignOffs;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,8 +32,10 @@ class ApprovalsController {
     private final ApprovalQueries queries;
     private final Extensions extensions;
     private final SignOffs signOffs;
+    private final FormTokens tokens;
 
-    ApprovalsController(ApprovalQueries queries, Extensions extensions, SignOffs signOffs) {
+    ApprovalsController(ApprovalQueries queries, Extensions extensions, SignOffs signOffs, FormTokens tokens) {
+        this.tokens = tokens;
         this.queries = queries;
         this.extensions = extensions;
         this.signOffs = signOffs;
@@ -51,16 +54,20 @@ class ApprovalsController {
     @PostMapping("/lines/{line}/extensions")
     String request(@AuthenticationPrincipal CurrentUser user, @PathVariable long line, @RequestParam long itemId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate proposedDeadline,
-            @RequestParam(required = false) String reason, RedirectAttributes flash) {
+            @RequestParam(required = false) String reason,
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, RedirectAttributes flash) {
+        var extensionsOfTheItem = "/items/" + itemId + "/lines#extensions";
         try {
-            extensions.request(line, proposedDeadline, reason, user);
-            flash.addFlashAttribute("message", "extension.requested");
+            return tokens.once(formToken, extensionsOfTheItem, () -> {
+                extensions.request(line, proposedDeadline, reason, user);
+                return extensionsOfTheItem;
+            }).redirect(flash, "extension.requested");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.code());
             flash.addFlashAttribute("extensionReason", reason);
             flash.addFlashAttribute("extensionDeadline", proposedDeadline);
+            return "redirect:" + extensionsOfTheItem;
         }
-        return "redirect:/items/" + itemId + "/lines#extensions";
     }
 
     @PostMapping("/extensions/{id}/decision")

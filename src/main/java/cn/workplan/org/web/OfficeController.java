@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import cn.workplan.org.OfficeData;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.PersonDirectory;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 
@@ -28,8 +29,10 @@ class OfficeController {
 
     private final OfficeService offices;
     private final PersonDirectory people;
+    private final FormTokens tokens;
 
-    OfficeController(OfficeService offices, PersonDirectory people) {
+    OfficeController(OfficeService offices, PersonDirectory people, FormTokens tokens) {
+        this.tokens = tokens;
         this.offices = offices;
         this.people = people;
     }
@@ -46,13 +49,14 @@ class OfficeController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("office") OfficeData office, BindingResult result, Model model,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute("office") OfficeData office, BindingResult result,
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, Model model, RedirectAttributes flash) {
         if (!result.hasErrors()) {
             try {
-                offices.create(office);
-                flash.addFlashAttribute("message", "office.created");
-                return "redirect:/admin/offices";
+                return tokens.once(formToken, "/admin/offices", () -> {
+                    offices.create(office);
+                    return "/admin/offices";
+                }).redirect(flash, "office.created");
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             }

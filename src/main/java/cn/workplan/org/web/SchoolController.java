@@ -3,13 +3,13 @@ package cn.workplan.org.web;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import cn.workplan.org.SchoolData;
 import cn.workplan.org.SchoolImport;
 import cn.workplan.org.SchoolKind;
 import cn.workplan.org.SchoolService;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 import cn.workplan.system.table.TableFileException;
@@ -18,6 +18,7 @@ import cn.workplan.system.web.PendingImports;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,8 +42,10 @@ class SchoolController {
     private final SchoolService schools;
     private final SchoolImport schoolImport;
     private final PendingImports pending;
+    private final FormTokens tokens;
 
-    SchoolController(SchoolService schools, SchoolImport schoolImport, PendingImports pending) {
+    SchoolController(SchoolService schools, SchoolImport schoolImport, PendingImports pending, FormTokens tokens) {
+        this.tokens = tokens;
         this.schools = schools;
         this.schoolImport = schoolImport;
         this.pending = pending;
@@ -60,13 +63,14 @@ class SchoolController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("school") SchoolData school, BindingResult result, Model model,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute("school") SchoolData school, BindingResult result,
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, Model model, RedirectAttributes flash) {
         if (!result.hasErrors()) {
             try {
-                schools.create(school);
-                flash.addFlashAttribute("message", "school.created");
-                return "redirect:/admin/schools";
+                return tokens.once(formToken, "/admin/schools", () -> {
+                    schools.create(school);
+                    return "/admin/schools";
+                }).redirect(flash, "school.created");
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             }
@@ -110,14 +114,14 @@ class SchoolController {
     }
 
     @PostMapping("/import")
-    String importPreview(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model)
-            throws IOException {
+    String importPreview(@RequestParam(required = false) MultipartFile file,
+            @AuthenticationPrincipal(expression = "id()") long adminId, Model model) throws IOException {
         try {
             var preview = schoolImport.preview(file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes());
             model.addAttribute("preview", preview);
             if (!preview.hasErrors()) {
-                model.addAttribute("token", pending.hold(session, IMPORT_KIND, preview));
+                model.addAttribute("token", pending.hold(adminId, IMPORT_KIND, preview.values()));
             }
         } catch (TableFileException e) {
             model.addAttribute("fileError", e);
@@ -126,8 +130,9 @@ class SchoolController {
     }
 
     @PostMapping("/import/confirm")
-    String importConfirm(@RequestParam String token, HttpSession session, RedirectAttributes flash) {
-        return pending.<SchoolData>confirm(session, IMPORT_KIND, token, schools::createAll, "school.imported", flash);
+    String importConfirm(@RequestParam String token, @AuthenticationPrincipal(expression = "id()") long adminId,
+            RedirectAttributes flash) {
+        return pending.confirm(adminId, IMPORT_KIND, token, SchoolData.class, schools::createAll, "school.imported", flash);
     }
 
     @GetMapping("/import/template.xlsx")

@@ -12,6 +12,7 @@ import cn.workplan.plan.ItemData;
 import cn.workplan.plan.ItemQueries;
 import cn.workplan.plan.OutlineService;
 import cn.workplan.plan.PlanQueries;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 
@@ -35,8 +36,11 @@ class ItemController {
     private final PlanQueries plans;
     private final OfficeService offices;
     private final SchoolService schools;
+    private final FormTokens tokens;
 
-    ItemController(OutlineService outline, ItemQueries items, PlanQueries plans, OfficeService offices, SchoolService schools) {
+    ItemController(OutlineService outline, ItemQueries items, PlanQueries plans, OfficeService offices, SchoolService schools,
+            FormTokens tokens) {
+        this.tokens = tokens;
         this.outline = outline;
         this.items = items;
         this.plans = plans;
@@ -56,13 +60,13 @@ class ItemController {
     @PostMapping("/plans/{planId}/items")
     String create(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId,
             @RequestParam(required = false) Long parentId, @Valid @ModelAttribute("item") ItemData item,
-            BindingResult result, Model model, RedirectAttributes flash) {
+            BindingResult result, @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken,
+            Model model, RedirectAttributes flash) {
         Permissions.require(plans.header(planId, user).can().addItems());
         if (!result.hasErrors()) {
             try {
-                long id = outline.addItem(planId, parentId, item, user);
-                flash.addFlashAttribute("message", "item.created");
-                return "redirect:/plans/" + planId + "#node-" + id;
+                return tokens.once(formToken, "/plans/" + planId,
+                        () -> "/plans/" + planId + "#node-" + outline.addItem(planId, parentId, item, user)).redirect(flash, "item.created");
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             }
@@ -116,14 +120,17 @@ class ItemController {
 
     @PostMapping("/items/{id}/comments")
     String comment(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String comment,
-            RedirectAttributes flash) {
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, RedirectAttributes flash) {
+        var comments = "/items/" + id + "#comments";
         try {
-            outline.comment(id, comment, user);
-            flash.addFlashAttribute("message", "comment.added");
+            return tokens.once(formToken, comments, () -> {
+                outline.comment(id, comment, user);
+                return comments;
+            }).redirect(flash, "comment.added");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", "comment.error.empty");
+            return "redirect:" + comments;
         }
-        return "redirect:/items/" + id + "#comments";
     }
 
     private String form(Model model, CurrentUser user, long planId, Long itemId, ItemData item, String status) {

@@ -4,6 +4,7 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.OutlineService;
 import cn.workplan.plan.PlanQueries;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 
@@ -31,10 +32,12 @@ class OutlineController {
 
     private final OutlineService outline;
     private final PlanQueries queries;
+    private final FormTokens tokens;
 
-    OutlineController(OutlineService outline, PlanQueries queries) {
+    OutlineController(OutlineService outline, PlanQueries queries, FormTokens tokens) {
         this.outline = outline;
         this.queries = queries;
+        this.tokens = tokens;
     }
 
     @GetMapping
@@ -47,8 +50,17 @@ class OutlineController {
     String addHeading(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId,
             @RequestParam(required = false) Long parentId, @RequestParam NodeKind kind, @RequestParam String headline,
             @RequestParam(required = false) String body, @RequestParam(required = false) String returnTo,
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash) {
-        var view = change(user, planId, htmx, model, flash, () -> outline.addHeading(planId, parentId, kind, headline, body, user));
+        var page = back("redirect:/plans/" + planId, returnTo).substring("redirect:".length());
+        var sent = new java.util.concurrent.atomic.AtomicReference<FormTokens.Sent>();
+        var view = change(user, planId, htmx, model, flash, () -> sent.set(tokens.once(formToken, page, () -> {
+            outline.addHeading(planId, parentId, kind, headline, body, user);
+            return page;
+        })));
+        if (sent.get() != null && sent.get().repeated()) {
+            flash.addFlashAttribute("message", FormTokens.REPEATED);
+        }
         return back(view, returnTo);
     }
 

@@ -12,6 +12,7 @@ import cn.workplan.plan.PlanKind;
 import cn.workplan.plan.PlanQueries;
 import cn.workplan.plan.PlanService;
 import cn.workplan.plan.PublishData;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Plans as a whole: the list, the header form, the workflow buttons, next year's copy. */
@@ -33,10 +35,12 @@ class PlanController {
 
     private final PlanService plans;
     private final PlanQueries queries;
+    private final FormTokens tokens;
 
-    PlanController(PlanService plans, PlanQueries queries) {
+    PlanController(PlanService plans, PlanQueries queries, FormTokens tokens) {
         this.plans = plans;
         this.queries = queries;
+        this.tokens = tokens;
     }
 
     @GetMapping
@@ -54,14 +58,17 @@ class PlanController {
 
     @PostMapping
     String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("plan") PlanData plan,
-            BindingResult result, Model model, RedirectAttributes flash) {
+            BindingResult result, @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken,
+            Model model, RedirectAttributes flash) {
         PlanService.checkCanCreate(user);
-        if (result.hasErrors()) {
-            return form(model, plan, null);
+        if (!result.hasErrors()) {
+            try {
+                return tokens.once(formToken, "/plans", () -> "/plans/" + plans.create(plan, user)).redirect(flash, "plan.created");
+            } catch (InvalidInputException e) {
+                result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
+            }
         }
-        long id = plans.create(plan, user);
-        flash.addFlashAttribute("message", "plan.created");
-        return "redirect:/plans/" + id;
+        return form(model, plan, null);
     }
 
     @GetMapping("/{id}/edit")
@@ -80,6 +87,8 @@ class PlanController {
                 plans.update(id, plan, user);
                 flash.addFlashAttribute("message", "plan.updated");
                 return "redirect:/plans/" + id;
+            } catch (InvalidInputException e) {
+                result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             } catch (StaleEditException e) {
                 result.reject("error.staleEdit");
                 model.addAttribute("current", queries.header(id, user));
@@ -148,13 +157,12 @@ class PlanController {
 
     @PostMapping("/{id}/copy")
     String copy(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("copy") CopyData copy,
-            BindingResult result, Model model, RedirectAttributes flash) {
+            BindingResult result, @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken,
+            Model model, RedirectAttributes flash) {
         Permissions.require(queries.header(id, user).can().copy());
         if (!result.hasErrors()) {
             try {
-                long newId = plans.copy(id, copy, user);
-                flash.addFlashAttribute("message", "plan.copied");
-                return "redirect:/plans/" + newId;
+                return tokens.once(formToken, "/plans", () -> "/plans/" + plans.copy(id, copy, user)).redirect(flash, "plan.copied");
             } catch (InvalidInputException e) {
                 result.rejectValue(e.field(), e.code(), e.arguments(), e.code());
             }

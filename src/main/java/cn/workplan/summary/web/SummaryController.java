@@ -19,6 +19,7 @@ import cn.workplan.summary.SummaryForm;
 import cn.workplan.summary.SummaryKind;
 import cn.workplan.summary.SummaryQueries;
 import cn.workplan.summary.SummaryView;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 
@@ -53,8 +54,11 @@ class SummaryController {
     private final PlanStandings standings;
     private final SummaryDocx docx;
     private final SummaryPdf pdf;
+    private final FormTokens tokens;
 
-    SummaryController(SummaryQueries queries, Summaries summaries, PlanStandings standings, SummaryDocx docx, SummaryPdf pdf) {
+    SummaryController(SummaryQueries queries, Summaries summaries, PlanStandings standings, SummaryDocx docx, SummaryPdf pdf,
+            FormTokens tokens) {
+        this.tokens = tokens;
         this.queries = queries;
         this.summaries = summaries;
         this.standings = standings;
@@ -86,15 +90,18 @@ class SummaryController {
 
     @PostMapping("/plans/{planId}/summaries")
     String create(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId, @ModelAttribute("request") NewSummary request,
-            Model model, RedirectAttributes flash) {
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, Model model, RedirectAttributes flash) {
         var list = queries.list(planId, user);
         if (!list.mayDraft()) {
             return refuse(list, flash);
         }
         try {
-            var drafted = summaries.create(planId, request, user);
-            flash.addFlashAttribute("message", drafted.existed() ? "summary.existed" : "summary.created");
-            return "redirect:/summaries/" + drafted.id();
+            var existed = new java.util.concurrent.atomic.AtomicBoolean();
+            return tokens.once(formToken, "/plans/" + planId + "/summaries", () -> {
+                var drafted = summaries.create(planId, request, user);
+                existed.set(drafted.existed());
+                return "/summaries/" + drafted.id();
+            }).redirect(flash, existed.get() ? "summary.existed" : "summary.created");
         } catch (InvalidInputException e) {
             return form(model, list, request, standings.reporting(planId).cycle(), e);
         }

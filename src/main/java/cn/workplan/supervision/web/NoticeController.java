@@ -18,6 +18,7 @@ import cn.workplan.supervision.NoticeService;
 import cn.workplan.supervision.NoticeState;
 import cn.workplan.supervision.ReplyData;
 import cn.workplan.supervision.ReviewData;
+import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
@@ -53,8 +54,11 @@ class NoticeController {
     private final NoticePolicy policy;
     private final NoticeDocx docx;
     private final Clock clock;
+    private final FormTokens tokens;
 
-    NoticeController(NoticeQueries queries, NoticeService notices, NoticePolicy policy, NoticeDocx docx, Clock clock) {
+    NoticeController(NoticeQueries queries, NoticeService notices, NoticePolicy policy, NoticeDocx docx, Clock clock,
+            FormTokens tokens) {
+        this.tokens = tokens;
         this.queries = queries;
         this.notices = notices;
         this.policy = policy;
@@ -108,7 +112,7 @@ class NoticeController {
 
     @PostMapping("/notices")
     String issue(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("notice") NoticeData data, BindingResult result,
-            Model model, RedirectAttributes flash) {
+            @RequestParam(name = FormTokens.PARAMETER, required = false) String formToken, Model model, RedirectAttributes flash) {
         if (!policy.mayIssue(user)) {
             throw new AccessDeniedException("not allowed: issue a supervision notice");
         }
@@ -123,9 +127,7 @@ class NoticeController {
         }
         if (!result.hasErrors()) {
             try {
-                long id = notices.issue(data, user);
-                flash.addFlashAttribute("message", "notice.issued");
-                return "redirect:/notices/" + id;
+                return tokens.once(formToken, "/notices", () -> "/notices/" + notices.issue(data, user)).redirect(flash, "notice.issued");
             } catch (InvalidInputException e) {
                 if (FORM_FIELDS.contains(e.field())) {
                     result.rejectValue(e.field(), e.code(), e.arguments(), e.code());

@@ -1,22 +1,25 @@
 package cn.workplan.system.database;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import lombok.extern.slf4j.Slf4j;
 
-import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The quick start's database: a real PostgreSQL server started from the binaries on the class path,
- * its cluster kept under {@code data/} so that what a person enters survives a restart.
+ * The quick start's database: a real PostgreSQL server started from the binaries on the class path, its cluster
+ * kept under {@code data/} so that what a person enters survives a restart, with durable commits and a password
+ * ({@link QuickStartServer}), started again if it dies ({@link QuickStartSupervisor}).
  * Production deployments set {@code SPRING_DATASOURCE_URL} and never reach this class.
  */
 @Slf4j
@@ -25,44 +28,53 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-        var directory = properties.dataDirectory().toAbsolutePath();
-        Files.createDirectories(directory);
-        log.info("Starting the quick-start PostgreSQL with its data in {}", directory);
-        var builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setLocaleConfig("encoding", "UTF8")
-                .setLocaleConfig("locale", "C.UTF-8")
-                .setServerConfig("max_connections", "50");
-        if (properties.port() > 0) {
-            builder.setPort(properties.port());
-        }
-        return builder.start();
+    QuickStartServer quickStartServer(EmbeddedDatabaseProperties properties) throws IOException {
+        return QuickStartServer.start(properties.dataDirectory(), properties.port());
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
-        createDatabaseIfMissing(postgres, properties.database());
-        var url = postgres.getJdbcUrl("postgres", properties.database());
+    HikariDataSource dataSource(QuickStartServer server, EmbeddedDatabaseProperties properties) throws SQLException {
+        createDatabaseIfMissing(server, properties.database());
+        var url = server.jdbcUrl(properties.database());
         log.info("Quick-start database at {}", url);
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url(url)
-                .username("postgres")
-                .password("")
+                .username(server.user())
+                .password(server.password())
                 .build();
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty(name = "workplan.embedded-database.supervise", havingValue = "true", matchIfMissing = true)
+    QuickStartSupervisor quickStartSupervisor(QuickStartServer server, EmbeddedDatabaseProperties properties,
+            ObjectProvider<DataSource> dataSource) {
+        return new QuickStartSupervisor(server, properties.restartDelay(), () -> {
+            // connections to the dead server are useless: open new ones rather than find that out request by request
+            try {
+                dataSource.getObject().unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Could not renew the connection pool after the quick-start PostgreSQL restarted", e);
+            }
+        });
+    }
+
+    private static void createDatabaseIfMissing(QuickStartServer server, String database) throws SQLException {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Invalid embedded database name: " + database);
         }
-        var jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-        Integer found = jdbc.queryForObject("select count(*) from pg_database where datname = ?", Integer.class, database);
-        if (found == null || found == 0) {
-            jdbc.execute("create database " + database);
+        try (var connection = server.connect("postgres");
+                var exists = connection.prepareStatement("select count(*) from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (var rows = exists.executeQuery()) {
+                rows.next();
+                if (rows.getInt(1) == 0) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database " + database);
+                    }
+                }
+            }
         }
     }
 }

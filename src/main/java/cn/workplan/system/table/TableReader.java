@@ -19,19 +19,13 @@ import cn.workplan.system.ControlCharacters;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * Reads the first sheet of an {@code .xlsx} file, or a {@code .csv} file in UTF-8 or GB18030 (as Excel
- * saves it on Chinese Windows), into rows keyed by the expected columns. Refuses, with a message key,
+ * Reads the first sheet of an {@code .xlsx} file (streaming, {@link XlsxSheet}), or a {@code .csv} file in UTF-8 or
+ * GB18030 (as Excel saves it on Chinese Windows), into rows keyed by the expected columns. Refuses, with a message key,
  * anything it cannot read safely: wrong type, empty, too large, too many rows, encrypted, corrupt, a
  * zip bomb, or missing columns.
  */
@@ -43,13 +37,10 @@ public final class TableReader {
     /** Most data rows accepted in one file. */
     public static final int MAX_ROWS = 2000;
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
+    /** Columns read from a spreadsheet, from A on; an import names a handful. */
+    private static final int MAX_COLUMNS = 50;
 
-    static {
-        // an expanded entry may be at most 100 times its compressed size and 50 MB in all
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
-    }
+    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private TableReader() {
     }
@@ -81,15 +72,16 @@ public final class TableReader {
         if (content.length < 4 || content[0] != 'P' || content[1] != 'K') {
             throw new TableFileException("import.error.type");
         }
-        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw new TableFileException("import.error.noRows");
-            }
-            return sheetLines(workbook.getSheetAt(0));
-        } catch (EncryptedDocumentException e) {
-            throw new TableFileException("import.error.encrypted", e);
-        } catch (IOException | RuntimeException e) {
-            throw new TableFileException("import.error.unreadable", e);
+        try {
+            // a row beyond the limit (and the blank rows a sheet may have around its data) refuses the file at once
+            return XlsxSheet.readFirst(content, MAX_ROWS + 10, MAX_COLUMNS).rows();
+        } catch (XlsxSheet.UnreadableSheetException e) {
+            throw switch (e.problem()) {
+                case NO_SHEET -> new TableFileException("import.error.noRows");
+                case TOO_MANY_ROWS -> new TableFileException("import.error.tooManyRows", MAX_ROWS);
+                case TOO_MUCH_TEXT -> new TableFileException("import.error.tooMuchText");
+                case UNREADABLE -> new TableFileException("import.error.unreadable", e);
+            };
         }
     }
 
@@ -99,26 +91,6 @@ public final class TableReader {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    private static List<List<String>> sheetLines(Sheet sheet) throws TableFileException {
-        var formatter = new DataFormatter(Locale.CHINA);
-        var lines = new ArrayList<List<String>>();
-        if (sheet.getLastRowNum() > MAX_ROWS + 10) {
-            throw new TableFileException("import.error.tooManyRows", MAX_ROWS);
-        }
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            var cells = new ArrayList<String>();
-            if (row != null) {
-                for (int c = 0; c < Math.min(row.getLastCellNum(), 50); c++) {
-                    var cell = row.getCell(c);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                }
-            }
-            lines.add(cells);
-        }
-        return lines;
     }
 
     private static List<List<String>> readCsv(byte[] content) throws TableFileException {

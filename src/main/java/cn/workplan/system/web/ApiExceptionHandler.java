@@ -59,13 +59,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** An upload that cannot be read: 413 when it is too large, otherwise 400; {@code code} is the message key. */
+    /**
+     * An upload that cannot be read: 413 when it is too large, 503 with {@code Retry-After} when the server is busy
+     * reading others, otherwise 400; {@code code} is the message key.
+     */
     @ExceptionHandler
-    ProblemDetail unreadable(UnreadableFileException e) {
-        var status = e.code().endsWith(".tooLarge") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+    ResponseEntity<ProblemDetail> unreadable(UnreadableFileException e) {
+        var status = e.code().endsWith(".tooLarge") ? HttpStatus.PAYLOAD_TOO_LARGE
+                : e.code().endsWith(".busy") ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
         var problem = problem(status, e.code(), e.arguments());
         problem.setProperty("code", e.code());
-        return problem;
+        var response = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler

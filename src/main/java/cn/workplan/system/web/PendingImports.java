@@ -1,71 +1,57 @@
 package cn.workplan.system.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.ToIntFunction;
 
-import jakarta.servlet.http.HttpSession;
-
 import cn.workplan.system.InvalidInputException;
-import cn.workplan.system.table.ImportPreview;
+import cn.workplan.system.preview.HeldPreviews;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Holds a checked import between the preview and the person's confirmation, in their own session, so
- * that what they confirm is exactly what they saw. Keeps the last few previews only.
+ * Holds the checked rows of an import between the preview and the person's confirmation, for that person only (in
+ * {@link HeldPreviews}, so on any instance of the application), so that what they confirm is exactly what they saw.
+ * Keeps a person's last few previews of a kind, for two hours after the last use.
  */
 @Component
 public class PendingImports {
 
-    private static final String ATTRIBUTE = PendingImports.class.getName();
-    private static final int KEPT = 3;
+    private final HeldPreviews previews;
 
-    public String hold(HttpSession session, String kind, ImportPreview<?> preview) {
-        var token = kind + ":" + UUID.randomUUID();
-        synchronized (session) {
-            var held = held(session);
-            held.put(token, preview);
-            while (held.size() > KEPT) {
-                held.remove(held.keySet().iterator().next());
-            }
-        }
-        return token;
+    PendingImports(HeldPreviews previews) {
+        this.previews = previews;
     }
 
-    /** Removes and returns the preview held under the token, if it is one of this kind. */
-    @SuppressWarnings("unchecked")
-    public <T> Optional<ImportPreview<T>> take(HttpSession session, String kind, String token) {
-        if (token == null || !token.startsWith(kind + ":")) {
-            return Optional.empty();
-        }
-        synchronized (session) {
-            return Optional.ofNullable((ImportPreview<T>) held(session).remove(token));
-        }
+    /**
+     * Holds the values the preview checked (records Jackson writes and reads back) for their owner.
+     *
+     * @param kind the import's page, such as {@code schools}: {@code /admin/schools/import}
+     * @return the token the confirmation sends back
+     */
+    public String hold(long owner, String kind, List<?> values) {
+        return previews.hold(owner, kind, values);
     }
 
     /**
      * Imports what the person confirmed, all or nothing, and says where to go next: back to the import page
-     * when the preview expired or the data changed since (an {@link InvalidInputException} from the
-     * importer), to the list with "{@code importedMessage}" and the count otherwise.
+     * when the preview expired, is someone else's, or the data changed since (an {@link InvalidInputException} from
+     * the importer), to the list with "{@code importedMessage}" and the count otherwise. A preview is confirmed once.
      *
      * @param kind     the import's page, such as {@code schools}: {@code /admin/schools/import}
+     * @param type     the class of the values held
      * @param importer creates every value and returns how many, in one transaction
      */
-    public <T> String confirm(HttpSession session, String kind, String token, ToIntFunction<List<T>> importer,
+    public <T> String confirm(long owner, String kind, String token, Class<T> type, ToIntFunction<List<T>> importer,
             String importedMessage, RedirectAttributes flash) {
         var form = "redirect:/admin/" + kind + "/import";
-        var preview = this.<T>take(session, kind, token);
-        if (preview.isEmpty()) {
+        var values = previews.<List<T>>take(owner, kind, token, previews.listOf(type));
+        if (values.isEmpty()) {
             flash.addFlashAttribute("error", "import.error.expired");
             return form;
         }
         try {
-            int count = importer.applyAsInt(preview.get().values());
+            int count = importer.applyAsInt(values.get());
             flash.addFlashAttribute("message", importedMessage);
             flash.addFlashAttribute("messageArgs", new Object[] {count});
             return "redirect:/admin/" + kind;
@@ -73,15 +59,5 @@ public class PendingImports {
             flash.addFlashAttribute("error", "import.error.changedSincePreview");
             return form;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ImportPreview<?>> held(HttpSession session) {
-        var held = (Map<String, ImportPreview<?>>) session.getAttribute(ATTRIBUTE);
-        if (held == null) {
-            held = new LinkedHashMap<>();
-            session.setAttribute(ATTRIBUTE, held);
-        }
-        return held;
     }
 }
