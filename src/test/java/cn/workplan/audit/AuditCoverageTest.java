@@ -485,6 +485,6 @@ class AuditCoverageTest {
     }
 
     private static boolean isSpringErrorController(HandlerMethod handler) {
-        return handler.getBeanType().getName().startsWith("org.springframework.boot.autoconfigure.web.servlet.error.");
+        return org.springframework.boot.web.servlet.error.ErrorController.class.isAssignableFrom(handler.getBeanType());
     }
 }
