@@ -140,6 +140,7 @@ class RequestLimitsTest {
         var method = api.send(HttpRequest.newBuilder(uri("/api/me")).header("Authorization", basic)
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString(UTF_8));
         assertProblem(method, 405, "不支持的操作");
+        assertThat(json.readTree(method.body()).get("detail").asText()).isEqualTo("不支持 DELETE 请求，可用的方式：[GET]。");
         var type = api.send(HttpRequest.newBuilder(uri("/api/schools")).header("Authorization", basic)
                 .header("Content-Type", "text/xml").header("Cookie", "workplan-lang=en")
                 .POST(HttpRequest.BodyPublishers.ofString("<school/>")).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
