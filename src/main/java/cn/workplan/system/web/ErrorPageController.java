@@ -21,7 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -98,6 +100,13 @@ class ErrorPageController implements ErrorController {
     private void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             MessageSourceResolvable message) throws IOException {
         var problem = problem(status, message, messages);
+        // Spring MVC's refusal, where it left one (a method or content type not taken): its own words say more to a script
+        if (message == null && request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof ErrorResponse refusal) {
+            var locale = LocaleContextHolder.getLocale();
+            if (messages.getMessage(refusal.getDetailMessageCode(), null, null, locale) != null) {
+                problem.setDetail(refusal.updateAndGetBody(messages, locale).getDetail());
+            }
+        }
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.setInstance(URI.create(uri));
         }

@@ -159,15 +159,20 @@ class InputFilter extends OncePerRequestFilter {
         if (referer != null) {
             try {
                 var from = URI.create(referer);
-                if (request.getServerName().equalsIgnoreCase(from.getHost()) && from.getRawPath() != null
-                        && from.getRawPath().startsWith(request.getContextPath() + "/")) {
-                    return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+                var path = from.getRawPath();
+                if (request.getServerName().equalsIgnoreCase(from.getHost()) && local(path, request)) {
+                    return path + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
                 }
             } catch (IllegalArgumentException e) {
                 // not an address: fall back to the form's own
             }
         }
-        return request.getRequestURI();
+        return local(request.getRequestURI(), request) ? request.getRequestURI() : request.getContextPath() + "/";
+    }
+
+    /** A path of this application, never "//elsewhere", which a browser would take for another host. */
+    private static boolean local(String path, HttpServletRequest request) {
+        return path != null && path.startsWith(request.getContextPath() + "/") && !path.startsWith("//") && !path.contains("\\");
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -74,6 +74,13 @@ class RequestLimitsTest {
         assertThat(location(sent)).isEqualTo("/plans/new");
         assertThat(office.page("/plans/new").select("main .alert-danger").text())
                 .isEqualTo("提交的内容过大（超过 2 MB），未能处理。请分几次提交；导入计划时可改为上传文件。");
+
+        // back to a page of this application only: a referrer naming another host, even as "//host", is not followed
+        for (var referer : new String[] {"http://elsewhere.example/plans/new", office.uri("//elsewhere.example/x").toString()}) {
+            var elsewhere = office.send(HttpRequest.newBuilder(office.uri("/plans")).header("Referer", referer)
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(location(elsewhere)).as(referer).isEqualTo("/plans");
+        }
     }
 
     @Test
@@ -91,6 +98,24 @@ class RequestLimitsTest {
         assertThat(sent.statusCode()).isEqualTo(303);
         assertThat(location(sent)).isEqualTo(report);
         assertThat(principal.page(report).select("main .alert-danger").text()).startsWith("提交的内容过大，未能处理：每个文件不能超过 25 MB");
+    }
+
+    /** An upload within the limits, through Tomcat's own multipart parsing: saved, its text and file name cleaned. */
+    @Test
+    void anUploadWithinTheLimitsIsSavedWithoutControlCharacters() throws Exception {
+        var principal = new Session("school01");
+        var report = principal.page("/reports").select("a[href^=/lines/][href*=/reports/]").first().attr("href");
+        var form = principal.page(report);
+        var photo = new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1};
+
+        var sent = principal.multipart(report, report, fields("progress", "IN_PROGRESS", "percent", "30",
+                "narrative", "设备\u0000已到货\u0007", "action", "draft", "_csrf", csrf(form)), "操场\u0001照片.jpg", photo);
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        var saved = principal.page(report);
+        assertThat(saved.select("main .alert-success").text()).isNotBlank();
+        assertThat(saved.select("#narrative").text()).isEqualTo("设备已到货");
+        assertThat(saved.select("main").text()).contains("操场照片.jpg");
     }
 
     @Test
@@ -115,6 +140,7 @@ class RequestLimitsTest {
         var method = api.send(HttpRequest.newBuilder(uri("/api/me")).header("Authorization", basic)
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString(UTF_8));
         assertProblem(method, 405, "不支持的操作");
+        assertThat(json.readTree(method.body()).get("detail").asText()).isEqualTo("不支持 DELETE 请求，可用的方式：[GET]。");
         var type = api.send(HttpRequest.newBuilder(uri("/api/schools")).header("Authorization", basic)
                 .header("Content-Type", "text/xml").header("Cookie", "workplan-lang=en")
                 .POST(HttpRequest.BodyPublishers.ofString("<school/>")).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
