@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  *
  * Writes WORK_DIR/report-form.client and WORK_DIR/report-submit.client ("status bytes seconds" per request,
  * like curl's -w in bench.sh; a send counts as acknowledged when answered 302 to the report's page), and
- * prints "principals=N acknowledged=N refused=N acknowledged_with_warmup=N" on standard output.
+ * prints "principals=N acknowledged=N refused=N acknowledged_with_warmup=N signin_retries=N" on standard output.
  */
 public class ReportLoad {
 
@@ -75,13 +75,14 @@ public class ReportLoad {
         var start = new CountDownLatch(1);
         var threads = new ArrayList<Thread>();
         var candidates = new java.util.concurrent.ConcurrentLinkedQueue<>(logins);
+        var retries = new AtomicInteger();
         for (int i = 0; i < principals; i++) {
             var thread = new Thread(() -> {
                 Principal principal = null;
                 try {
                     String login;
                     while (principal == null && (login = candidates.poll()) != null) {
-                        principal = Principal.signIn(base, login, password);
+                        principal = signInPatiently(base, login, password, retries);
                     }
                 } catch (Exception e) {
                     System.err.println("[load] sign-in failed: " + e);
@@ -124,7 +125,7 @@ public class ReportLoad {
         write(work.resolve("report-form.client"), forms);
         write(work.resolve("report-submit.client"), sends);
         System.out.println("principals=" + signedIn.get() + " acknowledged=" + acknowledged.get() + " refused=" + refused.get()
-                + " acknowledged_with_warmup=" + (acknowledged.get() + warmedUp.get()));
+                + " acknowledged_with_warmup=" + (acknowledged.get() + warmedUp.get()) + " signin_retries=" + retries.get());
     }
 
     private static void write(Path file, ConcurrentLinkedQueue<Sample> samples) throws IOException {
@@ -134,6 +135,29 @@ public class ReportLoad {
     }
 
     /** One principal's session. */
+    /**
+     * Signs in as a person would: told that the server is busy (503, as when 200 people log in in the same second on
+     * a small machine) or to wait, they try again a moment later. Counts those second tries.
+     */
+    static Principal signInPatiently(String base, String login, String password, AtomicInteger retries)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Principal.signIn(base, login, password);
+            } catch (Busy e) {
+                if (attempt == 10) {
+                    throw new IOException("still busy after " + attempt + " attempts to sign in as " + login);
+                }
+                retries.incrementAndGet();
+                Thread.sleep(500L * attempt);
+            }
+        }
+    }
+
+    /** The server answered "busy" or "wait": worth another try. */
+    static final class Busy extends RuntimeException {
+    }
+
     static final class Principal {
 
         final String base;
@@ -150,10 +174,17 @@ public class ReportLoad {
 
         static Principal signIn(String base, String login, String password) throws IOException, InterruptedException {
             var principal = new Principal(base, login);
-            var page = principal.get("/login", null).body();
-            var token = first(CSRF, page);
+            var page = principal.get("/login", null);
+            if (page.statusCode() == 503) {
+                throw new Busy();
+            }
+            var token = first(CSRF, page.body());
             var response = principal.post("/login", null, Map.of("username", login, "password", password, "_csrf", token));
-            if (response.statusCode() != 302 || !response.headers().firstValue("Location").orElse("").endsWith("/")) {
+            var location = response.headers().firstValue("Location").orElse("");
+            if (response.statusCode() == 503 || location.contains("/login?wait=")) {
+                throw new Busy();
+            }
+            if (response.statusCode() != 302 || !location.endsWith("/")) {
                 return null;
             }
             var mine = principal.get("/reports", null).body();

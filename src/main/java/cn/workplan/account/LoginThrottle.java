@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>An attempt is counted under keys: its login name and its client address, or, from a browser that logged
  * in to that login before (a trusted device), that browser alone. Before the password is checked, the attempt
- * claims each key: a key whose delay has not run out refuses it, and the claim itself holds the key for the
- * delay that a failure would bring, so that guesses sent in parallel cannot slip through together. A failure
+ * claims each key: a key whose delay has not run out refuses it, and once failures bring delays the claim itself
+ * holds the key for the delay that a failure would bring, so that guesses sent in parallel cannot slip through
+ * together. (Within a key's free failures, guesses sent at the same moment are all checked: at most as many as
+ * the server handles at once, after which the key's delays apply.) A failure
  * counts against the keys, a success clears the login's and the device's. The address is never cleared by a
  * success, or a guesser with an account of their own could clear it between guesses.
  *
@@ -81,21 +84,30 @@ class LoginThrottle {
     /**
      * Claims every key of an attempt, or says how long to wait when one of them is held. Runs in its own
      * transaction, committed before the password is checked.
+     *
+     * <p>A key still within its free failures, where a failure would bring no delay, is only read: nothing to hold,
+     * so nothing is locked, and the logins of a school's staff behind one address never queue for its row. From the
+     * key's last free failure on, the claim is an update that holds the key for the delay a failure would bring.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Duration> claim(Keys attempt) {
         var now = now();
         for (var key : attempt.keys()) {
+            boolean free = jdbc.sql("""
+                            select coalesce((select (blocked_until is null or blocked_until <= :now)
+                                                    and login_delay(failures + 1, :free, :max) = interval '0'
+                                               from login_throttle where key = :key), true)""")
+                    .params(parameters(key, now))
+                    .query(Boolean.class).single();
+            if (free) {
+                continue;
+            }
             var claimed = jdbc.sql("""
-                            insert into login_throttle as t (key, failures) values (:key, 0)
-                            on conflict (key) do update
-                               set blocked_until = nullif(cast(:now as timestamptz) + login_delay(t.failures + 1, :free, :max), :now)
-                             where t.blocked_until is null or t.blocked_until <= :now
+                            update login_throttle
+                               set blocked_until = cast(:now as timestamptz) + login_delay(failures + 1, :free, :max)
+                             where key = :key and (blocked_until is null or blocked_until <= :now)
                             returning failures""")
-                    .param("key", key.key())
-                    .param("now", utc(now))
-                    .param("free", key.throttle().freeFailures())
-                    .param("max", (int) key.throttle().maxDelay().toSeconds())
+                    .params(parameters(key, now))
                     .query(Integer.class).optional();
             if (claimed.isEmpty()) {
                 var until = jdbc.sql("select blocked_until from login_throttle where key = :key")
@@ -114,20 +126,23 @@ class LoginThrottle {
         var now = now();
         for (var key : attempt.keys()) {
             int failures = jdbc.sql("""
-                            update login_throttle
-                               set failures = failures + 1, last_failure_at = :now,
-                                   blocked_until = nullif(cast(:now as timestamptz) + login_delay(failures + 1, :free, :max), :now)
-                             where key = :key
+                            insert into login_throttle as t (key, failures, last_failure_at, blocked_until)
+                            values (:key, 1, :now, nullif(cast(:now as timestamptz) + login_delay(1, :free, :max), :now))
+                            on conflict (key) do update
+                               set failures = t.failures + 1, last_failure_at = :now,
+                                   blocked_until = nullif(cast(:now as timestamptz) + login_delay(t.failures + 1, :free, :max), :now)
                             returning failures""")
-                    .param("key", key.key())
-                    .param("now", utc(now))
-                    .param("free", key.throttle().freeFailures())
-                    .param("max", (int) key.throttle().maxDelay().toSeconds())
-                    .query(Integer.class).optional().orElse(0);
+                    .params(parameters(key, now))
+                    .query(Integer.class).single();
             if (failures == key.throttle().freeFailures()) {
                 log.warn("login attempts under {} are slowed down after {} failures", key.key(), failures);
             }
         }
+    }
+
+    private static Map<String, Object> parameters(Key key, Instant now) {
+        return Map.of("key", key.key(), "now", utc(now), "free", key.throttle().freeFailures(),
+                "max", (int) key.throttle().maxDelay().toSeconds());
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
