@@ -80,8 +80,10 @@ class SecurityConfiguration {
             DatabaseUnavailable.rethrowIfCause(exception);
             if (exception instanceof LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
-                writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, null,
-                        "登录尝试过于频繁，请 " + throttled.seconds() + " 秒后再试。");
+                var locale = locales.resolveLocale(request);
+                writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS,
+                        messages.getMessage("error.429.title", null, locale),
+                        messages.getMessage("login.error.wait", new Object[] {throttled.seconds()}, locale));
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Workplan\", charset=\"UTF-8\"");
