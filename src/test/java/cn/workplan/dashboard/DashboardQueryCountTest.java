@@ -85,7 +85,10 @@ class DashboardQueryCountTest {
     @ParameterizedTest
     @ValueSource(strings = {"/dashboard/mine?plan=%d", "/dashboard/items?plan=%d", "/dashboard/mine.xlsx?plan=%d"})
     void anOfficesPages(String url) throws Exception {
-        long office = jdbc.sql("select lead_office_id from plan_node where plan_id = :plan and kind = 'ITEM' order by id limit 1")
+        // an office of its own lines: the generator may give an item to the general office, whose staff see the bureau's
+        long office = jdbc.sql("""
+                        select n.lead_office_id from plan_node n join office o on o.id = n.lead_office_id
+                         where n.plan_id = :plan and n.kind = 'ITEM' and not o.coordinator order by n.id limit 1""")
                 .param("plan", small.planId()).query(Long.class).single();
         assertSameStatements(url, data.user(Role.OFFICE_STAFF, office, null));
     }
