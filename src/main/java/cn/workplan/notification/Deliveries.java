@@ -261,7 +261,8 @@ public class Deliveries {
             byError.forEach((error, ids) -> jdbc.sql("""
                     update notification_delivery
                     set last_error = :error,
-                        next_attempt_at = :now + least(:first * power(2, least(attempts, 30) - 1), :max) * interval '1 second',
+                        next_attempt_at = cast(:now as timestamptz)
+                                          + least(:first * power(2, least(attempts, 30) - 1), :max) * interval '1 second',
                         state = case when queued_at <= :giveUpBefore then 'FAILED' else 'PENDING' end
                     where id in (:ids)""")
                     .param("error", error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH - 1) + "…" : error)

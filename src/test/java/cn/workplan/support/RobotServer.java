@@ -64,6 +64,7 @@ public final class RobotServer implements AutoCloseable {
     private final int port;
     private volatile HttpServer server;
     private volatile Function<Request, Integer> failure = request -> null;
+    private volatile long delayMillis;
 
     public RobotServer() {
         this.port = start(0);
@@ -102,8 +103,14 @@ public final class RobotServer implements AutoCloseable {
         failure = request -> status;
     }
 
+    /** Answers only after this long (a server that hangs) until {@link #healthy()}. */
+    public void slow(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
     public void healthy() {
         failure = request -> null;
+        delayMillis = 0;
     }
 
     /** Closes the port: connections are refused. */
@@ -178,6 +185,13 @@ public final class RobotServer implements AutoCloseable {
                 request = new Request(path, rawQuery, query, contentType, body, json, failed, -1, "system busy");
             }
             requests.add(request);
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             var answer = (request.status() == 200 ? "{\"errcode\":" + request.errcode() + ",\"errmsg\":\"" + request.errmsg() + "\"}"
                     : "<html><body>" + request.status() + "</body></html>").getBytes(UTF_8);
             exchange.getResponseHeaders().set("Content-Type", request.status() == 200 ? "application/json; charset=UTF-8" : "text/html");
