@@ -128,7 +128,7 @@ public class Robots {
             throw new InvalidInputException("webhook", "robot.error.webhookMissing");
         }
         var webhook = data.webhook() == null || data.webhook().isBlank() ? current[0] : webhook(data.platform(), data.webhook());
-        var secret = secret(data.platform(), data.secret(), samePlatform ? current[1] : null, data.removeSecret());
+        var secret = secret(data.platform(), data.secret(), samePlatform ? current[1] : null, data.removesSecret());
         try {
             jdbc.sql("""
                     update notification_robot set scope = :scope, office_id = :office, school_id = :school, platform = :platform,

@@ -8,10 +8,11 @@ import cn.workplan.notification.Preferences;
 
 /**
  * The form of a person's notification settings: the categories ticked per channel (checkboxes named {@code email},
- * {@code robot} and {@code digest}, one value per category; unticked ones are not sent), and where the digest goes.
+ * {@code robot} and {@code digest}, one value per category; unticked ones are not sent), and where the digest goes
+ * (unticked: not sent either, so {@code null}).
  */
 public record NotificationSettingsForm(Set<NotificationCategory> email, Set<NotificationCategory> robot, Set<NotificationCategory> digest,
-        boolean digestByEmail, boolean digestByRobot) {
+        Boolean digestByEmail, Boolean digestByRobot) {
 
     static NotificationSettingsForm of(Preferences preferences) {
         var email = EnumSets.none();
@@ -36,7 +37,7 @@ public record NotificationSettingsForm(Set<NotificationCategory> email, Set<Noti
         for (var category : NotificationCategory.values()) {
             choices.put(category, new Preferences.Choice(has(email, category), has(robot, category), has(digest, category)));
         }
-        return new Preferences(choices, digestByEmail, digestByRobot);
+        return new Preferences(choices, Boolean.TRUE.equals(digestByEmail), Boolean.TRUE.equals(digestByRobot));
     }
 
     /** Whether the category is ticked in the column; the templates ask it of each checkbox. */
