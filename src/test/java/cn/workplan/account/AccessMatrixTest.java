@@ -101,6 +101,19 @@ class AccessMatrixTest {
         endpoint(POST, "/notifications/read-all",                           LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
         // the one-click reminder (催办) of {line}, led by an office the matrix's office staff are not in
         endpoint(POST, "/lines/{line}/remind",                              LOGIN,        REDIRECT,     REDIRECT,     DENIED,       DENIED,       DENIED),
+        // notification settings (everyone's own) and channels: {robot} is the group robot of a school nobody belongs to, whose
+        // webhook nobody answers (a test message fails with a message); {delivery} one of its messages, given up
+        endpoint(GET,  "/account/notifications",                            LOGIN,        OK,           OK,           OK,           OK,           OK),
+        endpoint(POST, "/account/notifications?email=REMINDERS&robot=REMINDERS&digestByEmail=true", LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+        endpoint(GET,  "/admin/robots",                                     LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/robots/new",                                 LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/robots",                                     LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/robots/{robot}/edit",                        LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/robots/{robot}",                             LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/robots/{robot}/delete?version=-1",           LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/robots/{robot}/test",                        LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/admin/deliveries",                                 LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/admin/deliveries/{delivery}/retry",                LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         // offices
         endpoint(GET,  "/admin/offices",                                    LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/admin/offices/new",                                LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
@@ -340,6 +353,16 @@ class AccessMatrixTest {
         notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
         all.put("notification", jdbc.sql("select max(id) from notification where user_id = :user").param("user", matrixAdmin)
                 .query(Long.class).single());
+        all.put("robot", jdbc.sql("""
+                insert into notification_robot (scope, school_id, platform, webhook) values ('SCHOOL', :school, 'DINGTALK', :webhook)
+                returning id""").param("school", data.school())
+                .param("webhook", "http://127.0.0.1:9/robot/send?access_token=" + "0".repeat(64)).query(Long.class).single());
+        all.put("delivery", jdbc.sql("""
+                insert into notification_delivery (channel, robot_id, notification_id, audience, state, attempts, next_attempt_at,
+                                                   last_error, queued_at)
+                values ('ROBOT', :robot, :notification, cast(:audience as jsonb), 'FAILED', 24, now(), 'HTTP 502', now() - interval '1 day')
+                returning id""").param("robot", all.get("robot")).param("notification", all.get("notification"))
+                .param("audience", "[" + matrixAdmin + "]").query(Long.class).single());
         var requester = data.idOf(signIn.login(Role.PRINCIPAL));
         for (var extension : List.of(List.of("extension", "schoolLine", "PENDING"), List.of("decidedExtension", "officeLine", "REJECTED"))) {
             all.put(extension.get(0), jdbc.sql("""

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -104,7 +105,8 @@ class AuditCoverageTest {
             Map.entry("POST /plans/import/{token}/residue/{line}", "edits the unsaved import preview"),
             Map.entry("POST /admin/schools/import", "checks the file and shows the preview; the confirmation creates (and audits) the schools"),
             Map.entry("POST /admin/users/import", "checks the file and shows the preview; the confirmation creates (and audits) the accounts"),
-            Map.entry("POST /admin/backups", "writes a backup file of the database and changes no record; the 数据备份 page lists each backup with its time"));
+            Map.entry("POST /admin/backups", "writes a backup file of the database and changes no record; the 数据备份 page lists each backup with its time"),
+            Map.entry("POST /admin/robots/{id}/test", "posts a test message to the group robot while the administrator waits; changes no record"));
 
     private static final Set<RequestMethod> CHANGING = Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE,
             RequestMethod.PATCH);
@@ -198,6 +200,17 @@ class AuditCoverageTest {
             return post(own, "/account/password", "currentPassword", TestData.PASSWORD,
                     "newPassword", "xin-mima-2026", "confirmPassword", "xin-mima-2026");
         }));
+        // notification channels (the administrator) and everyone's own notification settings
+        rows.put("POST /admin/robots", new Row("NOTIFICATION_ROBOT", CREATE, () -> post(s.admin(), "/admin/robots", "scope", "SCHOOL",
+                "schoolId", Long.toString(s.data().school()), "platform", "WECOM", "webhook", WECOM_WEBHOOK + UUID.randomUUID())));
+        rows.put("POST /admin/robots/{id}", new Row("NOTIFICATION_ROBOT", UPDATE,
+                () -> submitForm(s.admin(), "/admin/robots/" + robot(s) + "/edit", "webhook", WECOM_WEBHOOK + UUID.randomUUID())));
+        rows.put("POST /admin/robots/{id}/delete", new Row("NOTIFICATION_ROBOT", DELETE,
+                () -> post(s.admin(), "/admin/robots/" + robot(s) + "/delete", "version", "0")));
+        rows.put("POST /admin/deliveries/{id}/retry", new Row("NOTIFICATION_DELIVERY", UPDATE,
+                () -> post(s.admin(), "/admin/deliveries/" + givenUp(s) + "/retry")));
+        rows.put("POST /account/notifications", new Row("NOTIFICATION_SETTINGS", UPDATE, () -> post(s.data().user(Role.PRINCIPAL),
+                "/account/notifications", "email", "REMINDERS", "robot", "NOTICES", "digest", "PLANS", "digestByEmail", "true")));
         // plans and their workflow (the general office)
         rows.put("POST /plans", new Row("PLAN", CREATE, () -> post(s.coordinator(), "/plans", "year", Integer.toString(s.year()),
                 "title", unique("留痕工作要点"), "kind", "WORK_POINTS", "numbering", "CONTINUOUS", "preamble", "指导思想。")));
@@ -461,6 +474,27 @@ class AuditCoverageTest {
                 LocaleContextHolder.resetLocaleContext();
             }
         }
+    }
+
+    private static final String WECOM_WEBHOOK = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=";
+
+    /** A school's group robot (the school has nobody to post to). */
+    private long robot(AuditScenarios s) {
+        return jdbc.sql("insert into notification_robot (scope, school_id, platform, webhook) values ('SCHOOL', :school, 'WECOM', :webhook) returning id")
+                .param("school", s.data().school()).param("webhook", WECOM_WEBHOOK + UUID.randomUUID()).query(Long.class).single();
+    }
+
+    /** A message to a school's robot, given up. */
+    private long givenUp(AuditScenarios s) {
+        long robot = robot(s);
+        long person = s.data().idOf(s.data().user(Role.PRINCIPAL));
+        long notification = jdbc.sql("""
+                insert into notification (user_id, message_key, args) values (:user, 'reminder.line', '["留痕", "留痕任务。"]') returning id""")
+                .param("user", person).query(Long.class).single();
+        return jdbc.sql("""
+                insert into notification_delivery (channel, robot_id, notification_id, state, attempts, next_attempt_at, last_error, queued_at)
+                values ('ROBOT', :robot, :notification, 'FAILED', 24, now(), 'HTTP 502', now() - interval '1 day') returning id""")
+                .param("robot", robot).param("notification", notification).query(Long.class).single();
     }
 
     private long lastEntry() {

@@ -41,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notifications by e-mail, against a real SMTP server (GreenMail): in Chinese, with an absolute link at
- * {@code workplan.base-url}, to those with an address, only once the change is committed, and a mail server
- * that is down never fails what the person did. A context of its own (mail configured).
+ * {@code workplan.base-url}, to those with an address, only once the change is committed; a mail server that is down
+ * never fails what the person did, and gets the mail once it is back; the daily digest is one mail listing what waits.
+ * A context of its own (mail configured).
  */
 @IntegrationTest
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "workplan.base-url=https://workplan.example.cn/"})
@@ -72,6 +73,12 @@ class NotificationMailTest {
     MockMvc mvc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Deliveries deliveries;
+    @Autowired
+    DailyDigest digest;
+    @Autowired
+    cn.workplan.support.TestClock clock;
 
     @Test
     void mailsTheNotificationInChineseWithALinkToOpenIt() throws Exception {
@@ -113,7 +120,7 @@ class NotificationMailTest {
     }
 
     @Test
-    void aMailServerThatIsDownNeverFailsTheReminder(CapturedOutput output) throws Exception {
+    void aMailServerThatIsDownNeverFailsTheReminderAndGetsTheMailOnceItIsBack(CapturedOutput output) throws Exception {
         long lead = data.office();
         long school = data.school();
         var plan = plans.draft();
@@ -125,12 +132,74 @@ class NotificationMailTest {
                 .param("item", item).param("school", school).query(Long.class).single();
 
         smtp.stop();
-        mvc.perform(post("/lines/{line}/remind", line).with(csrf()).with(user(data.login(data.staffOf(lead)))))
-                .andExpect(flash().attribute("message", "reminder.sent"));
+        clock.at(java.time.Instant.now());
+        try {
+            mvc.perform(post("/lines/{line}/remind", line).with(csrf()).with(user(data.login(data.staffOf(lead)))))
+                    .andExpect(flash().attribute("message", "reminder.sent"));
 
-        assertThat(jdbc.sql("select count(*) from notification where user_id = :user").param("user", principal)
-                .query(Long.class).single()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains("not mailed"));
+            assertThat(jdbc.sql("select count(*) from notification where user_id = :user").param("user", principal)
+                    .query(Long.class).single()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains("not sent"));
+            assertThat(jdbc.sql("select state from notification_delivery where user_id = :user").param("user", principal)
+                    .query(String.class).single()).as("kept to be tried again").isEqualTo("PENDING");
+
+            smtp.start();
+            clock.advance(Duration.ofMinutes(5));
+            deliveries.deliverDue();
+            var mail = single(smtp.waitForIncomingEmail(10_000, 1));
+            assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("principal@school.example.cn");
+            assertThat(mail.getSubject()).startsWith("【催办】");
+            clock.advance(Duration.ofHours(2));
+            deliveries.deliverDue();
+            Thread.sleep(300);
+            assertThat(smtp.getReceivedMessages()).as("once").hasSize(1);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void theDailyDigestListsWhatWaitsInOneMailInsteadOfSingleOnes() throws Exception {
+        long reader = person("digest.reader@school.example.cn");
+
+        notifications.send(List.of(reader), "report.notification.approved", List.of("推进学前教育。", "2026年6月", "基础教育股"), "/reports");
+        notifications.send(List.of(reader), "signOff.notification.confirmed", List.of("推进课后服务。"), "/items/3/lines");
+        deliveries.deliverDue();
+        Thread.sleep(300);
+        assertThat(smtp.getReceivedMessages()).as("reports and sign-off wait for the digest by default").isEmpty();
+
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        digest.send(today);
+        // the other tests' readers with unread notifications get theirs too
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> mailsTo("digest.reader@school.example.cn").size() == 1);
+        var mail = mailsTo("digest.reader@school.example.cn").get(0);
+        var ids = jdbc.sql("select id from notification where user_id = :user order by id").param("user", reader).query(Long.class).list();
+        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("digest.reader@school.example.cn");
+        assertThat(mail.getSubject()).isEqualTo("测试" + login(reader) + "的每日待办（" + today.getYear() + "年" + today.getMonthValue() + "月"
+                + today.getDayOfMonth() + "日，共 2 项）（工作计划管理）");
+        assertThat(((String) mail.getContent()).replace("\r\n", "\n"))
+                .contains("1. 【进度填报】“推进学前教育。”2026年6月的进度已由基础教育股审核通过。\n   https://workplan.example.cn/notifications/" + ids.get(0))
+                .contains("2. 【办结】“推进课后服务。”已确认办结。\n   https://workplan.example.cn/notifications/" + ids.get(1))
+                .contains("打开系统：https://workplan.example.cn/");
+        int received = smtp.getReceivedMessages().length;
+        digest.send(today);
+        deliveries.deliverDue();
+        Thread.sleep(300);
+        assertThat(smtp.getReceivedMessages()).as("one a day").hasSize(received);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) throws jakarta.mail.MessagingException {
+        var mails = new java.util.ArrayList<MimeMessage>();
+        for (var mail : smtp.getReceivedMessages()) {
+            if (java.util.Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().equals(address))) {
+                mails.add(mail);
+            }
+        }
+        return mails;
+    }
+
+    private String login(long userId) {
+        return jdbc.sql("select username from app_user where id = :id").param("id", userId).query(String.class).single();
     }
 
     private long person(String email) {
