@@ -32,6 +32,7 @@ import cn.workplan.plan.OutlineService;
 import cn.workplan.plan.PlanService;
 import cn.workplan.summary.Summaries;
 import cn.workplan.supervision.NoticeService;
+import cn.workplan.support.BackgroundThreads;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.SignIn;
 import cn.workplan.support.TestData;
@@ -184,6 +185,9 @@ class HostileInputTest {
         if (target.caller().role != null) {
             request.with(signIn.as(target.caller().role));
         }
+        // what the outbox's sender writes for an earlier request is not this request's doing
+        BackgroundThreads.awaitIdle("notification-delivery", java.time.Duration.ofSeconds(30));
+        writes.take();
         MvcResult result;
         try {
             result = mvc.perform(request).andReturn();
