@@ -9,7 +9,7 @@ COPY mvnw pom.xml ./
 RUN chmod +x mvnw
 COPY src/ src/
 # the cache keeps Maven and the dependencies between builds (BuildKit)
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -Pproduction -DskipTests package \
     && mv target/workplan-*.jar application.jar \
     && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 

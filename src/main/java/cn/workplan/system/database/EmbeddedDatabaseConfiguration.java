@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -25,7 +26,11 @@ import org.springframework.context.annotation.Configuration;
 @Slf4j
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnEmbeddedDatabase.class)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.QUICK_START_LIBRARY)
 class EmbeddedDatabaseConfiguration {
+
+    /** The embedded PostgreSQL's entry point, absent from the production build ({@code -Pproduction}). */
+    static final String QUICK_START_LIBRARY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     @Bean(destroyMethod = "close")
     QuickStartServer quickStartServer(EmbeddedDatabaseProperties properties) throws IOException {
