@@ -12,6 +12,7 @@ import cn.workplan.alignment.UpperDocuments;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.StaleEditException;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,6 +62,10 @@ class UpperDocumentController {
     @PostMapping("/upper-documents/{id}")
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") UpperDocumentData form,
             BindingResult binding, Model model, RedirectAttributes flash) {
+        if (!policy.writesDocuments(user)) {
+            // refused before the form is looked at: a blank title must not show the form to someone who may not send it
+            throw new AccessDeniedException("not allowed: correct an upper-level document");
+        }
         var document = queries.document(id, user);
         if (!binding.hasErrors()) {
             try {

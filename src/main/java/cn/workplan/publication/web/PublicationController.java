@@ -45,6 +45,11 @@ class PublicationController {
     String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId,
             @Valid @ModelAttribute("form") PublicationSettings form, BindingResult binding, Model model, RedirectAttributes flash) {
         var settings = publications.settings(planId, user);
+        if (!settings.publishable()) {
+            // a draft or a plan in review: nothing to correct on the form, which the page does not show
+            flash.addFlashAttribute("error", "publication.error.notPublished");
+            return "redirect:/plans/" + planId + "/publication";
+        }
         if (!binding.hasErrors()) {
             try {
                 publications.publish(planId, form, user);
