@@ -50,8 +50,9 @@ public class UpperDocumentQueries {
     }
 
     /**
-     * The documents to offer beside a plan: those of its year and those its items carry out already, the plan's year
-     * first. One statement.
+     * The documents to offer beside a plan: those of its year and of the year before (a plan is drafted in winter, often
+     * before the city's points of its year are out), and those its items carry out already; the plan's year first. One
+     * statement.
      */
     public List<UpperDocumentRow> forPlan(long planId, int year) {
         return jdbc.sql("""
@@ -60,7 +61,7 @@ public class UpperDocumentQueries {
                        count(p.id) filter (where p.linkable and exists (select 1 from alignment a where a.point_id = p.id
                                                                          and a.plan_id = :plan)) as linked
                 from upper_document d left join upper_point p on p.document_id = d.id
-                where d.year = :year or exists (select 1 from alignment a join upper_point x on x.id = a.point_id
+                where d.year in (:year, :year - 1) or exists (select 1 from alignment a join upper_point x on x.id = a.point_id
                                                 where a.plan_id = :plan and x.document_id = d.id)
                 group by d.id order by d.year = :year desc, d.year desc, d.id desc""")
                 .param("plan", planId).param("year", year).query(UpperDocumentQueries::row).list();

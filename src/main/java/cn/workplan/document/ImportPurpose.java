@@ -9,10 +9,6 @@ public enum ImportPurpose {
     PLAN,
     UPPER_DOCUMENT;
 
-    public String messageKey() {
-        return "document.import.purpose." + name();
-    }
-
     /** Read from a request parameter: an unknown or missing value is a plan, as the import was before. */
     public static ImportPurpose parse(String value) {
         return "UPPER_DOCUMENT".equals(value) ? UPPER_DOCUMENT : PLAN;

@@ -72,9 +72,8 @@ class AlignmentBrowserTest {
 
         click(page, page.findElement(By.id("plan-alignment-tab")));
         wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("upper-points")));
-        assertThat(page.findElement(By.id("upper-panel-title")).getText()).isEqualTo("云岭市教育局2026年工作要点");
         assertThat(page.findElement(By.id("upper-panel")).isDisplayed()).as("beside the plan on a wide screen").isTrue();
-        assertThat(page.findElement(By.id("beside-counts")).getText()).contains("34 条要点，已对标 0 条");
+        assertThat(page.findElement(By.id("beside-counts")).getText()).contains("云岭市教育局2026年工作要点", "34 条要点，已对标 0 条");
 
         // point 25 becomes an item of the chapter: its headline copied, the link kept
         click(page, point(page, "25.加强学生防溺水教育"));
