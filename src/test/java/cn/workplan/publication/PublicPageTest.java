@@ -110,6 +110,27 @@ class PublicPageTest {
     }
 
     @Test
+    void theIndexListsThePublicPlansByYearTheNewestYearFirst() throws Exception {
+        var earlier = plans.draft(plans.coordinator(), TestPlans.YEAR - 1, cn.workplan.plan.Numbering.CONTINUOUS);
+        earlier.item(earlier.chapter("党的建设"), "加强基层党组织建设。");
+        var later = plans.draft();
+        later.item(later.chapter("党的建设"), "加强基层党组织建设。");
+        for (var plan : List.of(earlier, later)) {
+            plan.submit();
+            planService.publish(plan.id(), new cn.workplan.plan.PublishData(TestData.unique("测教〔年〕号"), LocalDate.of(2029, 12, 20)), plan.by());
+            publications.publish(plan.id(), new PublicationSettings("QS-Y", "青山县教育局", "教育", false, null), plan.by());
+        }
+        var index = index();
+        int laterYear = index.indexOf(">" + TestPlans.YEAR + "年</h2>");
+        int laterPlan = index.indexOf("/public/plans/" + later.id() + "\"");
+        int earlierYear = index.indexOf(">" + (TestPlans.YEAR - 1) + "年</h2>");
+        int earlierPlan = index.indexOf("/public/plans/" + earlier.id() + "\"");
+        assertThat(List.of(laterYear, laterPlan, earlierYear, earlierPlan)).as("each plan under its year, the newest year first")
+                .doesNotContain(-1).isSorted();
+        assertThat(index).contains(name("plan", "title", earlier.id()), name("plan", "title", later.id()));
+    }
+
+    @Test
     void theTextAsPublishedWithDatedAmendmentsAndTheChosenFiguresButNothingElse() throws Exception {
         long lead = data.office();
         long cooperating = data.office();

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterEach;
@@ -195,7 +197,7 @@ class PlanChainTest {
     }
 
     @Test
-    void theUpwardReportFollowsThePointsWithTheItemsAndDownloadsAsAnOfficialWordFile() throws Exception {
+    void theUpwardReportFollowsThePointsWithTheItemsAndDownloadsAsWordAndPdf() throws Exception {
         link("2", f.party);
         link("9", f.groups);
         link("9", f.training);
@@ -250,6 +252,15 @@ class PlanChainTest {
             assertThat(docx.getTables().get(0).getRow(9).getCell(5).getText()).isEqualTo("逾期未完成");
             var title = docx.getParagraphs().stream().filter(paragraph -> paragraph.getText().startsWith("关于2030年")).findFirst().orElseThrow();
             assertThat(title.getRuns().get(0).getFontFamily()).isEqualTo("方正小标宋简体");
+        }
+        // and as PDF, like the other drafted reports: the same title, points and table
+        var pdf = browsers.as(f.coordinator.getUsername()).get("/summaries/{id}.pdf", drafted.id()).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        try (var file = Loader.loadPDF(pdf.getContentAsByteArray())) {
+            var pdfText = new PDFTextStripper().getText(file).replaceAll("\\s+", "");
+            assertThat(pdfText).contains("关于2030年上半年贯彻落实", "云岭市教育局：", "一、贯彻落实情况", "（第9条）深化集团化办学。",
+                    "二、要点落实情况一览", "尚无对应任务");
         }
         // an upper-level document a report follows is not deleted from under it
         assertThatThrownBy(() -> jdbc.sql("delete from upper_document where id = :id").param("id", document).update())
