@@ -189,9 +189,19 @@ class PlanChainTest {
         assertThat(totals.count(PointStatus.UNCOVERED)).isEqualTo(30);
         assertThat(totals.count(PointStatus.OVERDUE)).isEqualTo(2);
 
-        // unlinking takes the item off the point; the point without items is uncovered again
+        // the page as a leader reads it: each point's row with its items, lead offices, lights; points without an item in red
+        var page = coveragePage();
+        var nineRow = page.getElementById("point-" + points.get("9"));
+        assertThat(nineRow.attr("data-status")).isEqualTo("OVERDUE");
+        assertThat(nineRow.select(".coverage-item a").eachText()).containsExactly("2.推进集团化办学。", "3.开展教师培训。");
+        assertThat(nineRow.text()).contains(f.leadName + "牵头", "落实 2 条要点", "逾期");
+        assertThat(page.getElementById("point-" + points.get("4")).hasClass("table-danger")).as("a point without an item stands out").isTrue();
+        assertThat(page.getElementById("point-" + points.get("16")).hasClass("table-danger")).isFalse();
+
+        // unlinking takes the item off the point; the point without items is uncovered again, on the page at once
         alignments.unlink(f.plan.id(), points.get("16"), f.training, f.coordinator);
         assertThat(row(coverage.coverage(document, f.plan.id(), f.coordinator), "16").uncovered()).isTrue();
+        assertThat(coveragePage().getElementById("point-" + points.get("16")).hasClass("table-danger")).isTrue();
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'ALIGNMENT' and entity_id = :item and action in ('CREATE', 'DELETE')")
                 .param("item", f.training).query(Integer.class).single()).isEqualTo(3);
     }
@@ -309,6 +319,16 @@ class PlanChainTest {
                 .isEqualTo("加强学生防溺水教育");
         assertThat(jdbc.sql("select count(*) from alignment where item_id = :item and point_id = :point").param("item", item)
                 .param("point", points.get("25")).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private org.jsoup.nodes.Document coveragePage() {
+        try {
+            return org.jsoup.Jsoup.parse(browsers.as(data.login(data.user(Role.LEADER)).getUsername())
+                    .get("/upper-documents/{id}/coverage?plan={plan}", document, f.plan.id()).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void link(String point, long item) {
