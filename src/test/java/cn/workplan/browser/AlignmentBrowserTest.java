@@ -111,6 +111,11 @@ class AlignmentBrowserTest {
         assertThat(small.findElement(By.id("upper-panel")).isDisplayed()).as("a drawer, closed").isFalse();
         click(small, small.findElement(By.id("open-upper")));
         wait(small).until(ExpectedConditions.visibilityOfElementLocated(By.id("upper-points")));
+        // the drawer slides in: a click during the slide may land beside the point, so wait until it is fully open
+        wait(small).until(driver -> {
+            var classes = List.of(driver.findElement(By.id("upper-panel")).getDomAttribute("class").split("\\s+"));
+            return classes.contains("show") && !classes.contains("showing");
+        });
         click(small, point(small, "9.深化集团化办学"));
         wait(small).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chosen-headline"), "9.深化集团化办学"));
         phone.screenshot("alignment-phone");
