@@ -26,7 +26,8 @@
 # (from the run that generated it). Delete the directory to generate it again. Needs psql for the drill-down's
 # ids and the count of reports.
 #
-# Settings (environment): BENCH_REQUESTS (200), BENCH_WARMUP (600 per benchmark), BENCH_ITEMS (400),
+# Settings (environment): BENCH_REQUESTS (200), BENCH_WARMUP (600 per benchmark), BENCH_ITEMS (400), BENCH_UPPER_POINTS
+# (100: the points of the upper-level document generated for the plan, for coverage),
 # BENCH_EXPORT_REQUESTS (40) and BENCH_EXPORT_WARMUP (20) for the downloads (export-*), which take longer,
 # BENCH_STATUS (PUBLISHED: the plan's status), BENCH_JAVA_OPTS (-Xmx1g), BENCH_APP_ARGS (more application
 # arguments, e.g. --spring.thymeleaf.servlet.produce-partial-output-while-processing=false), BENCH_KEEP=1 keeps the
@@ -48,6 +49,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REQUESTS=${BENCH_REQUESTS:-200}
 WARMUP=${BENCH_WARMUP:-600}
 ITEMS=${BENCH_ITEMS:-400}
+UPPER_POINTS=${BENCH_UPPER_POINTS:-100}
 EXPORT_REQUESTS=${BENCH_EXPORT_REQUESTS:-40}
 EXPORT_WARMUP=${BENCH_EXPORT_WARMUP:-20}
 STATUS=${BENCH_STATUS:-PUBLISHED}
@@ -56,7 +58,7 @@ USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf report-submit
+BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf report-submit public-plan coverage
     dashboard drilldown report-draft)
 # these run on the ten-year data set, kept in TEN_YEAR_DIR (see start_ten_year); the others on the small setup
 TEN_YEAR_BENCHMARKS=(dashboard drilldown report-draft)
@@ -139,6 +141,32 @@ bench_report_submit() {
         "principals=$principals seconds=$seconds think_ms=$think"
     OK_STATUS=302 report report-submit "/lines/{line}/reports/{period}" "$before_form" \
         "seconds=$seconds think_ms=$think $result stored=$stored"
+}
+
+# The public page (政务公开) of the generated plan as anyone reads it, without a login and without a cookie: the metadata
+# block, the text as published, the amendments since and the quarterly progress table by chapter (the plan's items'
+# standing). The general office makes the plan public first (POST /plans/{id}/publication, with the table). Answers
+# carry an ETag; curl does not send If-None-Match, so every request is made in full.
+bench_public_plan() {
+    local answer
+    answer=$(curl -sS -b "$COOKIES" -o /dev/null -w '%{http_code}' -H "X-CSRF-TOKEN: $(csrf_token)" \
+        --data-urlencode indexNumber=BENCH-001 --data-urlencode publisher=青山县教育局 --data-urlencode subject=教育 \
+        --data-urlencode showProgress=true "$BASE/plans/$PLAN_ID/publication")
+    log "public-plan: POST /plans/$PLAN_ID/publication answered $answer"
+    local signed_in=$COOKIES
+    COOKIES=$WORK/no-cookies
+    : >"$COOKIES"
+    page public-plan "/public/plans/$PLAN_ID" "/public/plans/{id}" "items=$ITEMS progress_table=true anonymous=true"
+    COOKIES=$signed_in
+}
+
+# The coverage of an upper-level document (落实情况): the generated city document of BENCH_UPPER_POINTS (100) points
+# against the generated plan, its items linked to the points (each item to one point, every fourth to two), as the
+# general office reads it: every point with its items, their lead offices, progress and lights, the totals.
+bench_coverage() {
+    [[ -n ${UPPER_ID:-} ]] || { log "coverage skipped: no upper-level document was generated"; return; }
+    page coverage "/upper-documents/$UPPER_ID/coverage?plan=$PLAN_ID" "/upper-documents/{id}/coverage" \
+        "points=$UPPER_POINTS items=$ITEMS"
 }
 
 # ------------------------------------------------------------------- benchmarks on the ten-year data set
@@ -393,10 +421,12 @@ start_small() {
     # shellcheck disable=SC2086
     start "$WORK/postgres" "$WORK/app.log" 600 \
         --workplan.generate.plans=1 --workplan.generate.items="$ITEMS" --workplan.generate.status="$STATUS" \
-        ${COUNTY_ARGS:-} || die "the application stopped"
+        --workplan.generate.upper.points="$UPPER_POINTS" ${COUNTY_ARGS:-} || die "the application stopped"
     PLAN_ID=$(sed -n 's/.*Generated plan #\([0-9]*\).*/\1/p' "$WORK/app.log" | tail -1)
     [[ -n $PLAN_ID ]] || die "no plan was generated (see $WORK/app.log)"
     log "$(grep -o 'Generated plan #.*' "$WORK/app.log")"
+    UPPER_ID=$(sed -n 's/.*Generated upper-level document #\([0-9]*\).*/\1/p' "$WORK/app.log" | tail -1)
+    log "$(grep -o 'Generated upper-level document #.*' "$WORK/app.log" || echo 'no upper-level document generated')"
 }
 
 # The ten-year data set (issue #6), kept in TEN_YEAR_DIR from one run to the next: pg/ is the quick-start

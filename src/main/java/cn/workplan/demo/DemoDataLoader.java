@@ -60,6 +60,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final PlanQueries planQueries;
     private final NoticeService notices;
     private final DemoReports reports;
+    private final DemoUpperDocument upperDocument;
     private final Clock clock;
     private final EntityManager entityManager;
 
@@ -124,6 +125,7 @@ class DemoDataLoader implements ApplicationRunner {
                 (CurrentUser) userDetails.loadUserByUsername("director"));
         entityManager.flush(); // the plan was published through JPA; reports read their lines with SQL
         reports.load(planId);
+        upperDocument.load(planId);
         sampleNotice(planId, (CurrentUser) userDetails.loadUserByUsername("director"));
         log.info("Demo data loaded: {} offices, {} schools, {} accounts (admin #{}), published plan #{}", offices.count(),
                 schools.countActive(), accounts.countActive(), admin, planId);

@@ -11,15 +11,17 @@ import cn.workplan.plan.Numbering;
  * instance of the application continues the preview): everything the person has shaped so far, and nothing else.
  * {@link #of} takes the snapshot, {@link #toDraft} makes the draft again.
  */
-public record DraftSnapshot(String source, List<String> lines, List<Plan> plans, List<Residue> residue, int nextNodeId) {
+public record DraftSnapshot(String source, List<String> lines, List<Plan> plans, List<Residue> residue, int nextNodeId,
+        ImportPurpose purpose) {
 
     public static DraftSnapshot of(ImportDraft draft) {
         return new DraftSnapshot(draft.source(), draft.lines(), draft.plans().stream().map(Plan::of).toList(),
-                draft.residue().stream().map(Residue::of).toList(), draft.nextNodeId());
+                draft.residue().stream().map(Residue::of).toList(), draft.nextNodeId(), draft.purpose());
     }
 
+    /** A snapshot kept before imports had a purpose reads as a plan's. */
     public ImportDraft toDraft() {
-        var draft = new ImportDraft(source, lines, nextNodeId);
+        var draft = new ImportDraft(source, purpose, lines, nextNodeId);
         plans.forEach(plan -> draft.add(plan.toPlan()));
         residue.forEach(line -> draft.add(line.toLine()));
         return draft;

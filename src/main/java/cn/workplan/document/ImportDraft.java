@@ -19,13 +19,15 @@ import cn.workplan.system.InvalidInputException;
 public final class ImportDraft {
 
     private final String source;
+    private final ImportPurpose purpose;
     private final List<String> lines;
     private final List<DraftedPlan> plans = new ArrayList<>();
     private final List<ResidueLine> residue = new ArrayList<>();
     private int nextNodeId = 1;
 
-    ImportDraft(String source, ReadDocument document, LocalDate today) {
+    ImportDraft(String source, ImportPurpose purpose, ReadDocument document, LocalDate today) {
         this.source = source;
+        this.purpose = purpose == null ? ImportPurpose.PLAN : purpose;
         this.lines = document.lines();
         var parsed = document.result().plans();
         for (int i = 0; i < parsed.size(); i++) {
@@ -37,8 +39,9 @@ public final class ImportDraft {
     }
 
     /** An empty draft to restore a {@link DraftSnapshot} into. */
-    ImportDraft(String source, List<String> lines, int nextNodeId) {
+    ImportDraft(String source, ImportPurpose purpose, List<String> lines, int nextNodeId) {
         this.source = source;
+        this.purpose = purpose == null ? ImportPurpose.PLAN : purpose;
         this.lines = List.copyOf(lines);
         this.nextNodeId = nextNodeId;
     }
@@ -62,6 +65,11 @@ public final class ImportDraft {
     /** The uploaded file's name, or empty for pasted text. */
     public String source() {
         return source;
+    }
+
+    /** What the document is read in for: a plan, or an upper-level document. */
+    public ImportPurpose purpose() {
+        return purpose;
     }
 
     /** The text of line {@code number} of the source. */
@@ -106,7 +114,10 @@ public final class ImportDraft {
         return plans.get(index);
     }
 
-    /** Notes that a plan of the import was saved as the plan {@code planId}, so that it is not saved twice. */
+    /**
+     * Notes that a plan of the import was saved as the plan {@code planId} (or, for an upper-level document, as that
+     * document), so that it is not saved twice.
+     */
     public void markSaved(int planIndex, long planId) {
         plan(planIndex).saved(planId);
     }

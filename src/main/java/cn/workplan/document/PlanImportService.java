@@ -40,15 +40,28 @@ public class PlanImportService {
 
     /** Reads pasted text; office mentions are matched against the bureau's active offices. */
     public ImportDraft readText(String text, boolean toSimplified, CurrentUser user) throws DocumentImportException {
+        return readText(text, toSimplified, ImportPurpose.PLAN, user);
+    }
+
+    /** Reads pasted text for a plan or an upper-level document. */
+    public ImportDraft readText(String text, boolean toSimplified, ImportPurpose purpose, CurrentUser user)
+            throws DocumentImportException {
         PlanService.checkCanCreate(user);
-        return new ImportDraft("", importer.readText(text, offices.options(toSimplified)), LocalDate.now(clock));
+        return new ImportDraft("", purpose, importer.readText(text, offices.options(toSimplified)), LocalDate.now(clock));
     }
 
     /** Reads an uploaded .txt, .docx or .xlsx file. */
     public ImportDraft readFile(String fileName, byte[] content, boolean toSimplified, CurrentUser user)
             throws DocumentImportException {
+        return readFile(fileName, content, toSimplified, ImportPurpose.PLAN, user);
+    }
+
+    /** Reads an uploaded .txt, .docx or .xlsx file for a plan or an upper-level document. */
+    public ImportDraft readFile(String fileName, byte[] content, boolean toSimplified, ImportPurpose purpose, CurrentUser user)
+            throws DocumentImportException {
         PlanService.checkCanCreate(user);
-        return new ImportDraft(fileName, importer.readFile(fileName, content, offices.options(toSimplified)), LocalDate.now(clock));
+        return new ImportDraft(fileName, purpose, importer.readFile(fileName, content, offices.options(toSimplified)),
+                LocalDate.now(clock));
     }
 
     /**

@@ -146,6 +146,7 @@ public class PlanService {
         var copy = saveUnique(new Plan(new PlanData(data.year(), data.title(), origin.getKind(), origin.getPreamble(),
                 origin.getNumbering(), null), user.getUsername(), origin.getId()));
         var ids = new HashMap<Long, Long>();
+        var items = new HashMap<Long, Long>();
         var source = OutlineNumbering.documentOrder(nodes.findByPlanId(planId).stream().map(NodeRef::new).toList());
         int carried = 0;
         for (var ref : source) {
@@ -163,12 +164,14 @@ public class PlanService {
             ids.put(node.getId(), twin.getId());
             if (twin.getKind() == NodeKind.ITEM) {
                 revisions.record(twin, user.getUsername(), null);
+                items.put(node.getId(), twin.getId());
             }
         }
         var state = state(copy);
         state.put("origin", origin.getTitle());
         state.put("carriedOver", carried);
         audit.record(AuditAction.COPY, AUDIT_TYPE, copy.getId(), copy.getTitle(), Map.of(), state);
+        events.publishEvent(new PlanCopied(planId, copy.getId(), items));
         log.info("{} copied plan #{} into #{} ({} items carried over)", user.getUsername(), planId, copy.getId(), carried);
         return copy.getId();
     }

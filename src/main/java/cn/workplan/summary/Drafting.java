@@ -68,6 +68,7 @@ final class Drafting {
             case QUARTERLY -> period.year() + "年" + QUARTERS[period.number() - 1] + "重点工作推进情况";
             case MID_YEAR -> period.year() + "年上半年工作总结和下半年工作思路";
             case YEAR_END -> period.year() + "年工作总结";
+            case UPWARD -> period.year() + "年贯彻落实上级工作要点情况报告"; // written by UpwardDrafting
         };
     }
 
@@ -363,7 +364,7 @@ final class Drafting {
             text.append(switch (period.kind()) {
                 case MONTHLY, QUARTERLY -> "本期";
                 case MID_YEAR -> "上半年";
-                case YEAR_END -> "全年";
+                case YEAR_END, UPWARD -> "全年";
             }).append("暂无审核通过的进展报告。");
         }
         var targets = sources.targetsOf(item.id()).stream().map(Drafting::target).toList();
@@ -408,7 +409,7 @@ final class Drafting {
     }
 
     /** 普惠性幼儿园覆盖率目标不低于90%，实际达到91%，已达标. */
-    private static String target(TargetValue target) {
+    static String target(TargetValue target) {
         var goal = target.indicator() + "目标" + comparatorWord(target.comparator()) + number(target.goal()) + target.unit();
         var actual = target.actual();
         if (actual == null) {
@@ -493,7 +494,7 @@ final class Drafting {
             case MONTHLY -> period.year() + "年" + period.number() + "月";
             case QUARTERLY -> period.year() + "年" + QUARTERS[period.number() - 1];
             case MID_YEAR -> period.year() + "年上半年";
-            case YEAR_END -> period.year() + "年";
+            case YEAR_END, UPWARD -> period.year() + "年";
         };
     }
 
@@ -502,12 +503,12 @@ final class Drafting {
         return "第" + item.plain() + "项“" + trimEnd(item.headline()) + "”";
     }
 
-    private static String lead(OutlineNode item) {
+    static String lead(OutlineNode item) {
         return item.leadOffice() == null ? "" : "（" + item.leadOffice() + "牵头）";
     }
 
     /** The item's headline as the sentence that opens its paragraph. */
-    private static String headline(OutlineNode item) {
+    static String headline(OutlineNode item) {
         return OfficialDocx.sentence(item.headline());
     }
 
@@ -517,7 +518,7 @@ final class Drafting {
     }
 
     /** The text cut after its last full sentence within the length, or at the length with an ellipsis. */
-    private static String shorten(String text, int length) {
+    static String shorten(String text, int length) {
         var stripped = text.strip().replaceAll("\\s*\\R\\s*", "").replaceAll("\\s+", " ");
         if (stripped.length() <= length) {
             return stripped;
@@ -527,7 +528,7 @@ final class Drafting {
     }
 
     /** The text closed with 。 (a closing ； or ， becomes 。). */
-    private static String ending(String text) {
+    static String ending(String text) {
         var trimmed = trimEnd(text);
         if (trimmed.isEmpty()) {
             return "";
@@ -536,12 +537,12 @@ final class Drafting {
     }
 
     /** The text without closing punctuation (。；，,. and spaces). */
-    private static String trimEnd(String text) {
+    static String trimEnd(String text) {
         return text.strip().replaceAll("[。；;，,.、\\s]+$", "");
     }
 
     /** 一是…；二是…. */
-    private static String enumerate(List<String> parts) {
+    static String enumerate(List<String> parts) {
         var text = new ArrayList<String>();
         for (int i = 0; i < parts.size(); i++) {
             text.add(ChineseNumerals.of(i + 1) + "是" + parts.get(i));
@@ -549,12 +550,12 @@ final class Drafting {
         return String.join("；", text);
     }
 
-    private static String count(String what, int count, String unit) {
+    static String count(String what, int count, String unit) {
         return count == 0 ? null : what + count + unit;
     }
 
     /** The parts that are not {@code null}, joined with ，. */
-    private static String joined(String... parts) {
+    static String joined(String... parts) {
         return String.join("，", java.util.Arrays.stream(parts).filter(Objects::nonNull).toList());
     }
 
@@ -574,7 +575,7 @@ final class Drafting {
     }
 
     /** 6月30日. */
-    private static String day(LocalDate day) {
+    static String day(LocalDate day) {
         return day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 

@@ -2,12 +2,23 @@ package cn.workplan.summary;
 
 /**
  * What to draft: the kind and, for a monthly or quarterly report, the month (1–12) or quarter (1–4) of the plan's
- * year.
+ * year; for the upward report (贯彻落实情况报告) the upper-level document it follows and the half (1: the first half of
+ * the year, 2: the whole year).
  */
-public record NewSummary(SummaryKind kind, Integer month, Integer quarter) {
+public record NewSummary(SummaryKind kind, Integer month, Integer quarter, Long upper, Integer half) {
 
-    /** The month or the quarter, as the kind needs. */
+    /** A report that follows no upper-level document. */
+    public NewSummary(SummaryKind kind, Integer month, Integer quarter) {
+        this(kind, month, quarter, null, null);
+    }
+
+    /** The month, the quarter or the half, as the kind needs. */
     Integer number() {
-        return kind == SummaryKind.MONTHLY ? month : kind == SummaryKind.QUARTERLY ? quarter : null;
+        return switch (kind) {
+            case MONTHLY -> month;
+            case QUARTERLY -> quarter;
+            case UPWARD -> half;
+            default -> null;
+        };
     }
 }

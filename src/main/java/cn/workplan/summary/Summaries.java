@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.workplan.account.CurrentUser;
+import cn.workplan.alignment.CoverageQueries;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.execution.ReportCycle;
@@ -43,14 +44,17 @@ public class Summaries {
 
     private final JdbcClient jdbc;
     private final SummarySources sources;
+    private final CoverageQueries coverage;
     private final SummaryQueries queries;
     private final SummaryPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Summaries(JdbcClient jdbc, SummarySources sources, SummaryQueries queries, SummaryPolicy policy, AuditTrail audit, Clock clock) {
+    Summaries(JdbcClient jdbc, SummarySources sources, CoverageQueries coverage, SummaryQueries queries, SummaryPolicy policy,
+            AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.sources = sources;
+        this.coverage = coverage;
         this.queries = queries;
         this.policy = policy;
         this.audit = audit;
@@ -68,8 +72,8 @@ public class Summaries {
     private record PlanFacts(int year, PlanStatus status, ReportCycle cycle) {
     }
 
-    /** The stored row a change starts from, locked. */
-    private record Current(long id, long planId, SummaryPeriod period, String title, String body, boolean locked, long version) {
+    /** The stored row a change starts from, locked; {@code upper} the upper-level document of an upward report. */
+    private record Current(long id, long planId, SummaryPeriod period, Long upper, String title, String body, boolean locked, long version) {
 
         String label() {
             return title;
@@ -99,26 +103,36 @@ public class Summaries {
         if (request.kind() == SummaryKind.MONTHLY && plan.cycle() == ReportCycle.QUARTERLY) {
             throw new InvalidInputException("kind", "summary.error.quarterlyPlan");
         }
-        var existing = existing(planId, period);
+        Long upper = request.kind() == SummaryKind.UPWARD ? request.upper() : null;
+        if (request.kind() == SummaryKind.UPWARD && upper == null) {
+            throw new InvalidInputException("upper", "summary.error.upper");
+        }
+        var existing = existing(planId, period, upper);
         if (existing != null) {
             return new Drafted(existing, true);
         }
-        var draft = Drafting.draft(sources.read(planId, period, asOf(period, today), user));
+        var draft = draft(planId, period, upper, asOf(period, today), user);
         var now = OffsetDateTime.now(clock);
         var id = jdbc.sql("""
-                insert into summary (plan_id, kind, period_start, period_end, title, body, as_of, generated_at, generated_by)
-                values (:plan, :kind, :start, :end, :title, cast(:body as jsonb), :asOf, :now, :user)
-                on conflict (plan_id, kind, period_start) do nothing returning id""")
+                insert into summary (plan_id, kind, period_start, period_end, upper_document_id, title, body, as_of, generated_at, generated_by)
+                values (:plan, :kind, :start, :end, :upper, :title, cast(:body as jsonb), :asOf, :now, :user)
+                on conflict (plan_id, kind, period_start, period_end, coalesce(upper_document_id, 0)) do nothing returning id""")
                 .param("plan", planId).param("kind", period.kind().name()).param("start", period.start()).param("end", period.end())
-                .param("title", draft.title()).param("body", queries.json(draft.blocks())).param("asOf", asOf(period, today))
-                .param("now", now).param("user", user.id())
+                .param("upper", upper).param("title", draft.title()).param("body", queries.json(draft.blocks()))
+                .param("asOf", asOf(period, today)).param("now", now).param("user", user.id())
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             // drafted by someone else meanwhile
-            return new Drafted(existing(planId, period), true);
+            return new Drafted(existing(planId, period, upper), true);
         }
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, draft.title(), Map.of(),
-                Map.of("kind", period.kind().name(), "period", period.start() + " – " + period.end(), "paragraphs", draft.blocks().size()));
+        var state = new LinkedHashMap<String, Object>();
+        state.put("kind", period.kind().name());
+        state.put("period", period.start() + " – " + period.end());
+        if (upper != null) {
+            state.put("upperDocument", upper);
+        }
+        state.put("paragraphs", draft.blocks().size());
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, draft.title(), Map.of(), state);
         log.info("{} drafted the {} report #{} of plan #{} for {} to {}", user.getUsername(), period.kind(), id, planId, period.start(),
                 period.end());
         return new Drafted(id, false);
@@ -129,7 +143,7 @@ public class Summaries {
         policy.checkWrites(user);
         var current = current(id, version);
         var today = LocalDate.now(clock);
-        var draft = Drafting.draft(sources.read(current.planId(), current.period(), asOf(current.period(), today), user));
+        var draft = draft(current.planId(), current.period(), current.upper(), asOf(current.period(), today), user);
         jdbc.sql("""
                 update summary set title = :title, body = cast(:body as jsonb), as_of = :asOf, generated_at = :now, generated_by = :user,
                        edited_at = null, edited_by = null, version = version + 1
@@ -216,6 +230,16 @@ public class Summaries {
         log.info("{} unlocked the drafted report #{} ({}): {}", user.getUsername(), id, current.title(), text);
     }
 
+    /** The report's title and text from the data: an upward report follows its upper-level document's points. */
+    private Drafting.Draft draft(long planId, SummaryPeriod period, Long upper, LocalDate asOf, CurrentUser user) {
+        if (period.kind() == SummaryKind.UPWARD) {
+            // the document first: an unknown one is "not found" before anything is read
+            var chain = coverage.chain(upper, planId, user);
+            return UpwardDrafting.draft(sources.read(planId, period, asOf, user), chain);
+        }
+        return Drafting.draft(sources.read(planId, period, asOf, user));
+    }
+
     /** The row, locked, if it is not locked (定稿) and the version is the one the page showed. */
     private Current current(long id, Long version) {
         var current = row(id);
@@ -228,19 +252,24 @@ public class Summaries {
 
     private Current row(long id) {
         return jdbc.sql("""
-                select id, plan_id, kind, period_start, period_end, title, cast(body as text), locked_at is not null, version
+                select id, plan_id, kind, period_start, period_end, upper_document_id, title, cast(body as text) as body,
+                       locked_at is not null as locked, version
                 from summary where id = :id for update""")
                 .param("id", id)
-                .query((row, number) -> new Current(row.getLong(1), row.getLong(2),
-                        new SummaryPeriod(SummaryKind.valueOf(row.getString(3)), row.getObject(4, LocalDate.class),
-                                row.getObject(5, LocalDate.class)),
-                        row.getString(6), row.getString(7), row.getBoolean(8), row.getLong(9)))
+                .query((row, number) -> new Current(row.getLong("id"), row.getLong("plan_id"),
+                        new SummaryPeriod(SummaryKind.valueOf(row.getString("kind")), row.getObject("period_start", LocalDate.class),
+                                row.getObject("period_end", LocalDate.class)),
+                        row.getObject("upper_document_id", Long.class), row.getString("title"), row.getString("body"),
+                        row.getBoolean("locked"), row.getLong("version")))
                 .optional().orElseThrow(() -> new NotFoundException("summary", id));
     }
 
-    private Long existing(long planId, SummaryPeriod period) {
-        return jdbc.sql("select id from summary where plan_id = :plan and kind = :kind and period_start = :start")
-                .param("plan", planId).param("kind", period.kind().name()).param("start", period.start())
+    private Long existing(long planId, SummaryPeriod period, Long upper) {
+        return jdbc.sql("""
+                select id from summary where plan_id = :plan and kind = :kind and period_start = :start and period_end = :end
+                                         and coalesce(upper_document_id, 0) = :upper""")
+                .param("plan", planId).param("kind", period.kind().name()).param("start", period.start()).param("end", period.end())
+                .param("upper", upper == null ? 0L : upper)
                 .query(Long.class).optional().orElse(null);
     }
 

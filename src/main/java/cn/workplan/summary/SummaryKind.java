@@ -13,7 +13,12 @@ public enum SummaryKind {
     /** 上半年工作总结和下半年工作思路: January to June, with the third and fourth quarters' milestones. */
     MID_YEAR,
     /** 年度工作总结: the year, with the unfinished items to carry over. */
-    YEAR_END;
+    YEAR_END,
+    /**
+     * 贯彻落实上级工作要点情况报告 (the upward report): how an upper-level document's points are carried out by the plan's
+     * items, for the first half of the year or the whole year.
+     */
+    UPWARD;
 
     public String messageKey() {
         return "summary.kind." + name();
@@ -27,7 +32,8 @@ public enum SummaryKind {
     /**
      * The period of the plan's year it covers.
      *
-     * @param number the month (1–12) or the quarter (1–4); ignored for the half year and the year
+     * @param number the month (1–12) or the quarter (1–4); for the upward report 1 for the first half, 2 for the year;
+     *               ignored for the half year and the year
      */
     public SummaryPeriod period(int year, Integer number) {
         return switch (this) {
@@ -43,6 +49,10 @@ public enum SummaryKind {
             }
             case MID_YEAR -> new SummaryPeriod(this, LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30));
             case YEAR_END -> new SummaryPeriod(this, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            case UPWARD -> {
+                check(number, 2, "half");
+                yield new SummaryPeriod(this, LocalDate.of(year, 1, 1), number == 1 ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31));
+            }
         };
     }
 

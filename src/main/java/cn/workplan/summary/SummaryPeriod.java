@@ -9,11 +9,15 @@ public record SummaryPeriod(SummaryKind kind, LocalDate start, LocalDate end) {
         return start.getYear();
     }
 
-    /** The month (1–12) or the quarter (1–4) of a monthly or quarterly report; 1 otherwise. */
+    /**
+     * The month (1–12) or the quarter (1–4) of a monthly or quarterly report; for the upward report 1 for the first half
+     * and 2 for the whole year; 1 otherwise.
+     */
     public int number() {
         return switch (kind) {
             case MONTHLY -> start.getMonthValue();
             case QUARTERLY -> (start.getMonthValue() - 1) / 3 + 1;
+            case UPWARD -> end.getMonthValue() == 6 ? 1 : 2;
             default -> 1;
         };
     }

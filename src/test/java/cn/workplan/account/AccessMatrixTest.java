@@ -32,6 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.workplan.alignment.NewUpperDocument;
+import cn.workplan.alignment.UpperDocuments;
 import cn.workplan.execution.ProgressReports;
 import cn.workplan.execution.Progress;
 import cn.workplan.execution.ReportData;
@@ -44,6 +46,8 @@ import cn.workplan.plan.PlanData;
 import cn.workplan.plan.PlanKind;
 import cn.workplan.plan.PlanService;
 import cn.workplan.plan.PublishData;
+import cn.workplan.publication.PublicationSettings;
+import cn.workplan.publication.Publications;
 import cn.workplan.summary.NewSummary;
 import cn.workplan.summary.Summaries;
 import cn.workplan.summary.SummaryKind;
@@ -279,6 +283,31 @@ class AccessMatrixTest {
         endpoint(POST, "/summaries/{summary}/unlock?version=-1&reason=",   LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(GET,  "/summaries/{summary}.docx",                        LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
         endpoint(GET,  "/summaries/{summary}.pdf",                         LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
+        // upper-level documents (上级文件) and alignment (对标): {upper} is a document with the point {point}; the matrix's office
+        // staff lead no item of {draft}. The administrator's POSTs change nothing the next cell finds: a header form with a
+        // blank title comes back with its message, a stale version is refused, linking again links nothing more, a parent
+        // that is no chapter of the plan is not found.
+        endpoint(GET,  "/upper-documents",                                  LOGIN,        OK,           OK,           OK,           DENIED,       OK),
+        endpoint(GET,  "/upper-documents/{upper}",                          LOGIN,        OK,           OK,           OK,           DENIED,       OK),
+        endpoint(POST, "/upper-documents/{upper}?title=&year=2026&version=-1", LOGIN,     OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/upper-documents/{upper}/delete?version=-1",        LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/upper-documents/{upper}/coverage?plan={published}", LOGIN,       OK,           OK,           OK,           DENIED,       OK),
+        endpoint(GET,  "/plans/{draft}/alignment?upper={upper}&point={point}", LOGIN,     OK,           OK,           OK,           HIDDEN,       OK),
+        endpoint(POST, "/plans/{draft}/alignment/links?pointId={point}&itemId={draftItem}&upper={upper}", LOGIN, REDIRECT, DENIED, DENIED, HIDDEN, DENIED),
+        endpoint(POST, "/plans/{draft}/alignment/links/delete?pointId={point}&itemId={draftItem}", LOGIN, REDIRECT, DENIED, DENIED, HIDDEN, DENIED),
+        endpoint(POST, "/plans/{draft}/alignment/items?pointId={point}&parentId=0", LOGIN, HIDDEN,     DENIED,       HIDDEN,       HIDDEN,       DENIED),
+        endpoint(GET,  "/items/{draftItem}/alignment",                      LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // the public page (政务公开): the general office (the administrator here) decides; {publicPlan} is public, {published}
+        // is not, a draft never is. The administrator's POSTs are refused after the permission check (a draft, not public).
+        endpoint(GET,  "/plans/{published}/publication",                   LOGIN,        OK,           DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/{draft}/publication?showProgress=true",      LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/plans/{published}/publication/withdraw?version=-1", LOGIN,       REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(GET,  "/public/plans",                                     OK,           OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/public/plans/{publicPlan}",                        OK,           OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/public/plans/{publicPlan}.docx",                   OK,           OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/public/plans/{publicPlan}.pdf",                    OK,           OK,           OK,           OK,           OK,           OK),
+        endpoint(GET,  "/public/plans/{published}",                         HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
+        endpoint(GET,  "/public/plans/{draft}.docx",                        HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
         // the JSON API: problem details instead of pages and redirects
         endpoint(GET,  "/api/me",                                           UNAUTHORIZED, OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/api/offices",                                      UNAUTHORIZED, OK,           OK,           OK,           DENIED,       OK),
@@ -314,7 +343,8 @@ class AccessMatrixTest {
     static void makeRecords(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
             @Autowired UserDetailsService users, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
             @Autowired SignIn signIn, @Autowired ProgressReports reports, @Autowired NoticeService notices,
-            @Autowired cn.workplan.notification.Notifications notifications, @Autowired Summaries summaries) {
+            @Autowired cn.workplan.notification.Notifications notifications, @Autowired Summaries summaries,
+            @Autowired UpperDocuments upperDocuments, @Autowired Publications publications) {
         var admin = (CurrentUser) users.loadUserByUsername(data.user(Role.ADMIN));
         var staff = (CurrentUser) users.loadUserByUsername(signIn.login(Role.OFFICE_STAFF));
         var principal = (CurrentUser) users.loadUserByUsername(signIn.login(Role.PRINCIPAL));
@@ -348,6 +378,7 @@ class AccessMatrixTest {
         all.put("evidence", jdbc.sql("select id from evidence where report_id = :report").param("report", all.get("report"))
                 .query(Long.class).single());
         all.put("summary", summaries.create(all.get("published"), new NewSummary(SummaryKind.MID_YEAR, null, null), admin).id());
+        chain(all, plans, outline, jdbc, upperDocuments, publications, admin);
         notices(all, plans, outline, users, jdbc, signIn, notices, admin);
         long matrixAdmin = data.idOf(signIn.login(Role.ADMIN));
         notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
@@ -372,6 +403,44 @@ class AccessMatrixTest {
                     .param("user", requester).query(Long.class).single());
         }
         records = Map.copyOf(all);
+    }
+
+    /** An upper-level document with a point, and a published plan on the public page. */
+    private static void chain(Map<String, Long> all, PlanService plans, OutlineService outline,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, UpperDocuments upperDocuments, Publications publications,
+            CurrentUser admin) {
+        var upper = upperDocuments.store(new NewUpperDocument(2026, TestData.unique("市教育局2026年工作要点"), "市教育局", null, null, "",
+                Numbering.CONTINUOUS, "", List.of(new NewUpperDocument.Node(NodeKind.CHAPTER, "党建", ""),
+                        new NewUpperDocument.Node(NodeKind.ITEM, "加强党的建设", "具体要求。"))));
+        all.put("upper", upper.id());
+        all.put("point", jdbc.sql("select id from upper_point where document_id = :document and linkable").param("document", upper.id())
+                .query(Long.class).single());
+        long planId = plans.create(plan("公开"), admin);
+        outline.addItem(planId, outline.addHeading(planId, null, NodeKind.CHAPTER, "第一章", "", admin),
+                item(all.get("office"), all.get("office"), all.get("school")), admin);
+        plans.submit(planId, admin);
+        plans.publish(planId, new PublishData("测教〔2026〕3号", LocalDate.of(2026, 2, 1)), admin);
+        publications.publish(planId, new PublicationSettings("测-2026-1", "测试县教育局", "教育", true, null), admin);
+        all.put("publicPlan", planId);
+    }
+
+    /** Anonymous people reach the public pages and the login, and nothing else: every other row sends them to log in. */
+    @Test
+    void anonymousPeopleReachThePublicPagesAndNothingElse() {
+        var open = Map.of("/login", OK, "/actuator/health", OK, "/actuator/info", OK, "/actuator/health/db", HIDDEN);
+        for (var row : table()) {
+            var path = row.url().replaceFirst("\\?.*", "");
+            var anonymous = row.expected(Caller.ANONYMOUS);
+            if (path.startsWith("/public/")) {
+                assertThat(anonymous).as(row.toString()).isIn(OK, HIDDEN);
+            } else if (open.containsKey(path) && row.method() == GET) {
+                assertThat(anonymous).as(row.toString()).isEqualTo(open.get(path));
+            } else if (path.equals("/login") || path.equals("/logout")) {
+                assertThat(anonymous).as(row.toString()).isIn(LOGIN_FAILED, LOGGED_OUT);
+            } else {
+                assertThat(anonymous).as(row.toString()).isIn(LOGIN, UNAUTHORIZED);
+            }
+        }
     }
 
     /** A published item led by the matrix's office, the matrix's school responsible, and a notice to each. */

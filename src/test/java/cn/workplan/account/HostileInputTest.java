@@ -127,8 +127,10 @@ class HostileInputTest {
     static void recordsAndWriteLog(@Autowired TestData data, @Autowired PlanService plans, @Autowired OutlineService outline,
             @Autowired UserDetailsService users, @Autowired JdbcClient jdbc, @Autowired SignIn signIn,
             @Autowired ProgressReports reports, @Autowired NoticeService notices,
-            @Autowired cn.workplan.notification.Notifications notifications, @Autowired Summaries summaries) {
-        AccessMatrixTest.makeRecords(data, plans, outline, users, jdbc, signIn, reports, notices, notifications, summaries);
+            @Autowired cn.workplan.notification.Notifications notifications, @Autowired Summaries summaries,
+            @Autowired cn.workplan.alignment.UpperDocuments upperDocuments, @Autowired cn.workplan.publication.Publications publications) {
+        AccessMatrixTest.makeRecords(data, plans, outline, users, jdbc, signIn, reports, notices, notifications, summaries, upperDocuments,
+                publications);
         // the shared account of each role exists before anything is watched (it is made on first use)
         java.util.Arrays.stream(Role.values()).forEach(signIn::login);
         writes = WriteLog.install(jdbc);

@@ -53,6 +53,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import cn.workplan.account.Role;
+import cn.workplan.alignment.NewUpperDocument;
+import cn.workplan.alignment.UpperDocuments;
+import cn.workplan.plan.NodeKind;
+import cn.workplan.plan.Numbering;
 import cn.workplan.execution.Extensions;
 import cn.workplan.execution.ProgressReports;
 import cn.workplan.execution.SignOffs;
@@ -125,6 +129,9 @@ class AuditCoverageTest {
 
     @Autowired
     AuditLabels labels;
+
+    @Autowired
+    UpperDocuments upperDocuments;
 
     AuditScenarios scenarios;
 
@@ -374,7 +381,53 @@ class AuditCoverageTest {
             return post(s.admin(), "/summaries/" + summary + "/unlock", "reason", "补充数据",
                     "version", Long.toString(s.version("summary", summary)));
         }));
+        // upper-level documents, alignment (对标) and the public page (the general office)
+        rows.put("POST /upper-documents/{id}", new Row("UPPER_DOCUMENT", UPDATE,
+                () -> submitForm(s.coordinator(), "/upper-documents/" + upperDocument(), "#upper-form", "issuer", "改过的发文机关")));
+        rows.put("POST /upper-documents/{id}/delete", new Row("UPPER_DOCUMENT", DELETE, () -> {
+            long document = upperDocument();
+            return post(s.coordinator(), "/upper-documents/" + document + "/delete", "version",
+                    Long.toString(s.version("upper_document", document)));
+        }));
+        rows.put("POST /plans/{planId}/alignment/links", new Row("ALIGNMENT", CREATE, () -> {
+            var draft = s.draft();
+            return post(s.coordinator(), "/plans/" + draft.plan() + "/alignment/links", "pointId", Long.toString(point(upperDocument())),
+                    "itemId", Long.toString(draft.item()));
+        }));
+        rows.put("POST /plans/{planId}/alignment/links/delete", new Row("ALIGNMENT", DELETE, () -> {
+            var draft = s.draft();
+            long point = point(upperDocument());
+            jdbc.sql("insert into alignment (point_id, item_id, plan_id, created_by) values (:point, :item, :plan, 'test')")
+                    .param("point", point).param("item", draft.item()).param("plan", draft.plan()).update();
+            return post(s.coordinator(), "/plans/" + draft.plan() + "/alignment/links/delete", "pointId", Long.toString(point),
+                    "itemId", Long.toString(draft.item()));
+        }));
+        rows.put("POST /plans/{planId}/alignment/items", new Row("ITEM", CREATE, () -> {
+            var draft = s.draft();
+            return post(s.coordinator(), "/plans/" + draft.plan() + "/alignment/items", "pointId", Long.toString(point(upperDocument())),
+                    "parentId", Long.toString(draft.chapter()));
+        }));
+        rows.put("POST /plans/{planId}/publication", new Row("PUBLICATION", PUBLISH, () -> post(s.coordinator(),
+                "/plans/" + s.published().plan() + "/publication", "indexNumber", "留痕-1", "publisher", "留痕县教育局", "subject", "教育",
+                "showProgress", "true")));
+        rows.put("POST /plans/{planId}/publication/withdraw", new Row("PUBLICATION", WITHDRAW, () -> {
+            long plan = s.published().plan();
+            jdbc.sql("insert into publication (plan_id, public, updated_by) values (:plan, true, 'test')").param("plan", plan).update();
+            return post(s.coordinator(), "/plans/" + plan + "/publication/withdraw", "version", "0");
+        }));
         return rows;
+    }
+
+    /** A new upper-level document with one point, stored as the demo stores one. */
+    private long upperDocument() {
+        return upperDocuments.store(new NewUpperDocument(scenarios.year(), unique("留痕市教育局工作要点"), "留痕市教育局", null, null, "",
+                Numbering.CONTINUOUS, "", List.of(new NewUpperDocument.Node(NodeKind.CHAPTER, "党建", ""),
+                        new NewUpperDocument.Node(NodeKind.ITEM, "加强党的建设", "具体要求。")))).id();
+    }
+
+    private long point(long document) {
+        return jdbc.sql("select id from upper_point where document_id = :document and linkable").param("document", document)
+                .query(Long.class).single();
     }
 
     @Test

@@ -38,6 +38,21 @@ public class PlanDocxWriter {
     static byte[] write(Outline outline) {
         var document = new OfficialDocx();
         var plan = outline.plan();
+        writeText(document, outline);
+        if (plan.issueDate() != null) {
+            document.blank();
+            document.closing(OfficialDocx.date(plan.issueDate()));
+        }
+        return document.write(true);
+    }
+
+    /**
+     * Writes the plan's text into the document as this writer lays it out — the document number, the title, the
+     * preamble and every node — without the issue date, for a caller that adds more before the date (the public
+     * page's amendments).
+     */
+    public static void writeText(OfficialDocx document, Outline outline) {
+        var plan = outline.plan();
         if (plan.documentNumber() != null && !plan.documentNumber().isBlank()) {
             document.documentNumber(plan.documentNumber());
         }
@@ -46,11 +61,6 @@ public class PlanDocxWriter {
         for (var node : outline.nodes()) {
             node(document, node);
         }
-        if (plan.issueDate() != null) {
-            document.blank();
-            document.closing(OfficialDocx.date(plan.issueDate()));
-        }
-        return document.write(true);
     }
 
     private static void node(OfficialDocx document, OutlineNode node) {

@@ -7,12 +7,15 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.document.DocumentImportException;
 import cn.workplan.document.DraftedNode.SuggestionType;
 import cn.workplan.document.ImportDraft;
+import cn.workplan.document.ImportPurpose;
 import cn.workplan.document.PlanImportService;
+import cn.workplan.document.UpperDocumentImports;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.Numbering;
 import cn.workplan.plan.PlanService;
 import cn.workplan.system.InvalidInputException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Importing an existing plan: paste or upload it, shape what was recognised on the preview, then save it as
  * a new draft. Every edit of the preview is a small POST that changes the import held for the person
  * ({@link ImportDrafts}) and comes back to the preview; no plan is written before the confirmation.
+ * An upper-level document (上级文件, {@code purpose=UPPER_DOCUMENT}) is read and shaped the same way and saved, with its
+ * issuing body, by the module that keeps such documents ({@link UpperDocumentImports}).
  */
 @Controller
 @RequestMapping("/plans/import")
@@ -35,29 +40,34 @@ class PlanImportController {
 
     private final PlanImportService imports;
     private final ImportDrafts drafts;
+    private final ObjectProvider<UpperDocumentImports> upperDocuments;
 
-    PlanImportController(PlanImportService imports, ImportDrafts drafts) {
+    PlanImportController(PlanImportService imports, ImportDrafts drafts, ObjectProvider<UpperDocumentImports> upperDocuments) {
         this.imports = imports;
         this.drafts = drafts;
+        this.upperDocuments = upperDocuments;
     }
 
     @GetMapping
-    String form(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String form(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String purpose, Model model) {
         PlanService.checkCanCreate(user);
         model.addAttribute("text", "");
+        model.addAttribute("purpose", purpose(purpose));
         return "document/import";
     }
 
     @PostMapping
     String read(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String text,
             @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean toSimplified,
-            Model model) throws IOException {
+            @RequestParam(required = false) String purpose, Model model) throws IOException {
         PlanService.checkCanCreate(user);
         boolean upload = file != null && !file.isEmpty();
+        var readFor = purpose(purpose);
+        model.addAttribute("purpose", readFor);
         try {
             var draft = upload
-                    ? imports.readFile(file.getOriginalFilename(), file.getBytes(), toSimplified, user)
-                    : imports.readText(text == null ? "" : text, toSimplified, user);
+                    ? imports.readFile(file.getOriginalFilename(), file.getBytes(), toSimplified, readFor, user)
+                    : imports.readText(text == null ? "" : text, toSimplified, readFor, user);
             if (draft.plans().isEmpty()) {
                 throw new DocumentImportException("document.import.error.noPlan");
             }
@@ -81,6 +91,11 @@ class PlanImportController {
         }
         model.addAttribute("draft", draft.get());
         model.addAttribute("token", token);
+        if (draft.get().purpose() == ImportPurpose.UPPER_DOCUMENT) {
+            var upper = upperDocuments.getIfAvailable();
+            model.addAttribute("issuers", draft.get().plans().stream()
+                    .map(plan -> upper == null ? "" : upper.issuerOf(plan)).toList());
+        }
         model.addAttribute("kinds", NodeKind.values());
         model.addAttribute("numberings", Numbering.values());
         return "document/preview";
@@ -140,25 +155,42 @@ class PlanImportController {
 
     @PostMapping("/confirm")
     String confirm(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String token,
-            @RequestParam(defaultValue = "0") int plan, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "0") int plan, @RequestParam(defaultValue = "") String issuer, RedirectAttributes flash) {
         PlanService.checkCanCreate(user);
         try {
             // saved in the draft's transaction: a second click waits for the first and finds the plan saved
             var saved = drafts.work(user, token, draft -> {
+                if (draft.purpose() == ImportPurpose.UPPER_DOCUMENT) {
+                    var upper = upperDocuments.getIfAvailable();
+                    if (upper == null) {
+                        throw new InvalidInputException("purpose", "document.import.error.noUpperDocuments");
+                    }
+                    var result = upper.save(draft.plan(plan), issuer, draft.source(), user);
+                    draft.markSaved(plan, result.id());
+                    return new Confirmed(result.path(), "document.import.savedUpper", result.points());
+                }
                 var result = imports.save(draft.plan(plan), user);
                 draft.markSaved(plan, result.planId());
-                return result;
+                return new Confirmed("/plans/" + result.planId(), "document.import.saved", result.items());
             });
             if (saved.isEmpty()) {
                 return expired(flash);
             }
-            flash.addFlashAttribute("message", "document.import.saved");
-            flash.addFlashAttribute("messageArgs", new Object[] {saved.get().items()});
-            return "redirect:/plans/" + saved.get().planId();
+            flash.addFlashAttribute("message", saved.get().message());
+            flash.addFlashAttribute("messageArgs", new Object[] {saved.get().count()});
+            return "redirect:" + saved.get().path();
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("importError", ImportProblem.of(e));
             return "redirect:/plans/import/" + token + "#plan-" + plan;
         }
+    }
+
+    /** Where a confirmed import went, and the message that says how much it held. */
+    private record Confirmed(String path, String message, int count) {
+    }
+
+    private static ImportPurpose purpose(String value) {
+        return ImportPurpose.parse(value);
     }
 
     private String edit(CurrentUser user, String token, RedirectAttributes flash, String anchor,

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import cn.workplan.account.CurrentUser;
+import cn.workplan.alignment.UpperDocumentQueries;
+import cn.workplan.alignment.UpperDocumentRow;
 import cn.workplan.document.export.FileNames;
 import cn.workplan.document.export.OfficialDocx;
 import cn.workplan.execution.PlanStandings;
@@ -52,13 +54,15 @@ class SummaryController {
     private final SummaryQueries queries;
     private final Summaries summaries;
     private final PlanStandings standings;
+    private final UpperDocumentQueries upperDocuments;
     private final SummaryDocx docx;
     private final SummaryPdf pdf;
     private final FormTokens tokens;
 
-    SummaryController(SummaryQueries queries, Summaries summaries, PlanStandings standings, SummaryDocx docx, SummaryPdf pdf,
-            FormTokens tokens) {
+    SummaryController(SummaryQueries queries, Summaries summaries, PlanStandings standings, UpperDocumentQueries upperDocuments,
+            SummaryDocx docx, SummaryPdf pdf, FormTokens tokens) {
         this.tokens = tokens;
+        this.upperDocuments = upperDocuments;
         this.queries = queries;
         this.summaries = summaries;
         this.standings = standings;
@@ -85,7 +89,9 @@ class SummaryController {
         var reporting = standings.reporting(planId);
         var kind = reporting.cycle() == ReportCycle.MONTHLY ? SummaryKind.MONTHLY : SummaryKind.QUARTERLY;
         var last = today.getYear() > list.plan().year() ? LocalDate.of(list.plan().year(), 12, 31) : today;
-        return form(model, list, new NewSummary(kind, last.getMonthValue(), (last.getMonthValue() - 1) / 3 + 1), reporting.cycle(), null);
+        var uppers = upperDocuments.forPlan(planId, list.plan().year());
+        return form(model, list, new NewSummary(kind, last.getMonthValue(), (last.getMonthValue() - 1) / 3 + 1,
+                uppers.isEmpty() ? null : uppers.get(0).id(), last.getMonthValue() <= 6 ? 1 : 2), reporting.cycle(), uppers, null);
     }
 
     @PostMapping("/plans/{planId}/summaries")
@@ -103,7 +109,7 @@ class SummaryController {
                 return "/summaries/" + drafted.id();
             }).redirect(flash, existed.get() ? "summary.existed" : "summary.created");
         } catch (InvalidInputException e) {
-            return form(model, list, request, standings.reporting(planId).cycle(), e);
+            return form(model, list, request, standings.reporting(planId).cycle(), upperDocuments.forPlan(planId, list.plan().year()), e);
         }
     }
 
@@ -187,11 +193,18 @@ class SummaryController {
     }
 
     private static String form(Model model, SummaryQueries.PlanSummaries list, NewSummary request, ReportCycle cycle,
-            InvalidInputException error) {
+            List<UpperDocumentRow> uppers, InvalidInputException error) {
         model.addAttribute("plan", list.plan());
         model.addAttribute("request", request);
-        model.addAttribute("kinds", cycle == ReportCycle.QUARTERLY
-                ? List.of(SummaryKind.QUARTERLY, SummaryKind.MID_YEAR, SummaryKind.YEAR_END) : List.of(SummaryKind.values()));
+        var kinds = new ArrayList<>(cycle == ReportCycle.QUARTERLY
+                ? List.of(SummaryKind.QUARTERLY, SummaryKind.MID_YEAR, SummaryKind.YEAR_END)
+                : List.of(SummaryKind.MONTHLY, SummaryKind.QUARTERLY, SummaryKind.MID_YEAR, SummaryKind.YEAR_END));
+        // the upward report follows an upper-level document: offered when the plan has one to follow
+        if (!uppers.isEmpty()) {
+            kinds.add(SummaryKind.UPWARD);
+        }
+        model.addAttribute("kinds", kinds);
+        model.addAttribute("uppers", uppers);
         model.addAttribute("monthly", cycle == ReportCycle.MONTHLY);
         model.addAttribute("months", IntStream.rangeClosed(1, 12).boxed().toList());
         model.addAttribute("quarters", IntStream.rangeClosed(1, 4).boxed().toList());
