@@ -68,6 +68,13 @@ class RepeatedFormsTest {
     }
 
     @Test
+    void aFormBuiltFromTheSharedFieldsCarriesOneToken() throws Exception {
+        // the field fragment is named like the HTML element the token is: a selector by name took both
+        var form = office.page("/plans/new").all("form[action='/plans'] input[name='" + FormTokens.PARAMETER + "']");
+        assertThat(form).as("token fields in the new plan's form").hasSize(1);
+    }
+
+    @Test
     void aNewPlanSentAgainAfterGoingBackCreatesOnePlan() throws Exception {
         var title = unique("2027年教育工作要点");
         var form = office.page("/plans/new").form("form[action='/plans']").set("year", "2027").set("title", title);
