@@ -14,6 +14,7 @@ import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.org.SchoolView;
 import cn.workplan.summary.SummaryQueries;
+import cn.workplan.todo.ToDoQueries;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,9 +35,11 @@ class HomeController {
     private final AssignmentQueries assignments;
     private final ReportQueries reports;
     private final SummaryQueries summaries;
+    private final ToDoQueries toDos;
 
     HomeController(OfficeService offices, SchoolService schools, AccountService accounts, AuditQueries audit,
-            AssignmentQueries assignments, ReportQueries reports, SummaryQueries summaries) {
+            AssignmentQueries assignments, ReportQueries reports, SummaryQueries summaries, ToDoQueries toDos) {
+        this.toDos = toDos;
         this.reports = reports;
         this.summaries = summaries;
         this.offices = offices;
@@ -46,8 +49,12 @@ class HomeController {
         this.assignments = assignments;
     }
 
+    /** Everyone's start page: what waits for them first (待办), then their role's overview. */
     @GetMapping("/")
     String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user.role() != cn.workplan.account.Role.ADMIN) {
+            model.addAttribute("todo", toDos.of(user));
+        }
         return switch (user.role()) {
             case ADMIN -> admin(model);
             case LEADER -> leader(user, model);

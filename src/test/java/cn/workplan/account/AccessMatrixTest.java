@@ -337,7 +337,7 @@ class AccessMatrixTest {
         all.put("summary", summaries.create(all.get("published"), new NewSummary(SummaryKind.MID_YEAR, null, null), admin).id());
         notices(all, plans, outline, users, jdbc, signIn, notices, admin);
         long matrixAdmin = data.idOf(signIn.login(Role.ADMIN));
-        notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
+        notifications.send(List.of(matrixAdmin), "notification.reminder.line", List.of("测试", "测试任务。"), "/plans");
         all.put("notification", jdbc.sql("select max(id) from notification where user_id = :user").param("user", matrixAdmin)
                 .query(Long.class).single());
         var requester = data.idOf(signIn.login(Role.PRINCIPAL));

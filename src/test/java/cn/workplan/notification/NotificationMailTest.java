@@ -78,7 +78,7 @@ class NotificationMailTest {
         long withAddress = person("zhang.san@school.example.cn");
         long withoutAddress = person(null);
 
-        notifications.send(List.of(withAddress, withoutAddress), "reminder.line", List.of("刘芳", "推进学前教育。"), "/items/7/lines");
+        notifications.send(List.of(withAddress, withoutAddress), "notification.reminder.line", List.of("刘芳", "推进学前教育。"), "/items/7/lines");
 
         var mail = single(smtp.waitForIncomingEmail(10_000, 1));
         long id = jdbc.sql("select id from notification where user_id = :user").param("user", withAddress).query(Long.class).single();
@@ -100,11 +100,11 @@ class NotificationMailTest {
         long committed = person("committed@school.example.cn");
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            notifications.send(List.of(rolledBack), "reminder.line", List.of("刘芳", "撤销的任务。"), null);
+            notifications.send(List.of(rolledBack), "notification.reminder.line", List.of("刘芳", "撤销的任务。"), null);
             status.setRollbackOnly();
         });
         new TransactionTemplate(transactions).executeWithoutResult(status ->
-                notifications.send(List.of(committed), "reminder.line", List.of("刘芳", "保存的任务。"), null));
+                notifications.send(List.of(committed), "notification.reminder.line", List.of("刘芳", "保存的任务。"), null));
 
         var mail = single(smtp.waitForIncomingEmail(10_000, 1));
         assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("committed@school.example.cn");
