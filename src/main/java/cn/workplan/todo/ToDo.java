@@ -23,7 +23,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * @param from       who asked or sent it (a person or an office or school), {@code null} when nobody did (a period closing)
  * @param count      how many things the entry stands for (12 reports of one item to review); 1 for one thing
  */
-public record ToDo(ToDoKind kind, String messageKey, List<?> args, String link, LocalDate due, Instant since, String from, int count) {
+public record ToDo(ToDoKind kind, String messageKey, List<Object> args, String link, LocalDate due, Instant since, String from, int count) {
 
     public ToDo {
         if (link == null || !link.startsWith("/") || link.startsWith("//")) {
@@ -36,7 +36,7 @@ public record ToDo(ToDoKind kind, String messageKey, List<?> args, String link, 
     }
 
     /** One thing, with its text and page. */
-    public static ToDo of(ToDoKind kind, List<?> args, String link, LocalDate due, Instant since, String from) {
+    public static ToDo of(ToDoKind kind, List<Object> args, String link, LocalDate due, Instant since, String from) {
         return new ToDo(kind, kind.messageKey(), args, link, due, since, from, 1);
     }
 
