@@ -5,17 +5,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import cn.workplan.account.CurrentUser;
+import cn.workplan.account.CurrentUsers;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's to-do list (待办), the one API for it: home pages, the navbar's count and anything that tells people what
- * waits for them (a daily digest reads {@code of(user, today)} for each person). Asks every module's {@link ToDoSource}
+ * waits for them (a daily digest reads {@link #entries(long, LocalDate, Locale)} for each person, by account id, without
+ * a request). Asks every module's {@link ToDoSource}
  * in one read-only transaction and orders what they give, oldest due first; a constant number of SQL statements per
  * role, whatever the data.
  */
@@ -27,11 +31,31 @@ public class ToDoQueries {
     private static final Logger log = LoggerFactory.getLogger(ToDoQueries.class);
 
     private final List<ToDoSource> sources;
+    private final CurrentUsers users;
+    private final MessageSource messages;
     private final Clock clock;
 
-    ToDoQueries(List<ToDoSource> sources, Clock clock) {
+    ToDoQueries(List<ToDoSource> sources, CurrentUsers users, MessageSource messages, Clock clock) {
         this.sources = List.copyOf(sources);
+        this.users = users;
+        this.messages = messages;
         this.clock = clock;
+    }
+
+    /**
+     * What waits for the person with the account on the day, written in the language, oldest due first: for a digest or
+     * a message sent to them outside any request of theirs. Nothing for an account that does not exist or is
+     * deactivated. The same entries as their home page shows, with the same rights (the account's role, office, school).
+     */
+    public List<ToDoEntry> entries(long accountId, LocalDate today, Locale locale) {
+        return of(accountId, today).entries().stream()
+                .map(entry -> new ToDoEntry(entry.text(messages, locale), entry.link(), entry.due(), entry.overdue(today)))
+                .toList();
+    }
+
+    /** The to-do list of the person with the account on the day; empty for no account or a deactivated one. */
+    public ToDoList of(long accountId, LocalDate today) {
+        return users.active(accountId).map(user -> of(user, today)).orElseGet(() -> new ToDoList(today, List.of()));
     }
 
     /** What waits for the person today. */

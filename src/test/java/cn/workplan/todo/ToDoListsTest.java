@@ -126,6 +126,12 @@ class ToDoListsTest {
 
         plans.submit(draft.id(), office);
         assertThat(entries(leader, ToDoKind.PLAN_REVIEW)).containsExactly("/plans/" + draft.id());
+        // the same list by account id, written out, for a digest sent without a request of the leader's
+        var title = jdbc.sql("select title from plan where id = :id").param("id", draft.id()).query(String.class).single();
+        assertThat(toDos.entries(leader.id(), LocalDate.of(YEAR, 1, 8), java.util.Locale.SIMPLIFIED_CHINESE))
+                .filteredOn(e -> e.link().equals("/plans/" + draft.id()))
+                .singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("审核《" + title + "》"));
+        assertThat(toDos.entries(-1, LocalDate.of(YEAR, 1, 8), java.util.Locale.SIMPLIFIED_CHINESE)).as("no such account").isEmpty();
         outline.comment(item, "请明确集团数量。", leader);
         long comment = jdbc.sql("select id from plan_comment where node_id = :item").param("item", item).query(Long.class).single();
         assertThat(entries(office, ToDoKind.COMMENT_ANSWER)).containsExactly("/items/" + item + "#comment-" + comment);
