@@ -28,6 +28,13 @@ public record ToDoList(LocalDate today, List<ToDo> entries) {
         return entries.stream().filter(entry -> entry.overdue(today)).count();
     }
 
+    /** How many things the entries of the kinds stand for (12 reports of one item to review count 12). */
+    public int total(ToDoKind... kinds) {
+        var wanted = java.util.EnumSet.noneOf(ToDoKind.class);
+        wanted.addAll(List.of(kinds));
+        return entries.stream().filter(entry -> wanted.contains(entry.kind())).mapToInt(ToDo::count).sum();
+    }
+
     public List<ToDo> of(ToDoKind kind) {
         return entries.stream().filter(entry -> entry.kind() == kind).toList();
     }
