@@ -19,7 +19,7 @@
 # ended (figures from a busy machine are not comparable with an idle one's). Progress goes to standard
 # error. The application and its PostgreSQL are stopped on exit, whatever happens.
 #
-# dashboard, drilldown and report-draft run on the ten-year data set instead (issue #6: ten plans, 200 schools,
+# dashboard, drilldown, report-draft and home run on the ten-year data set instead (issue #6: ten plans, 200 schools,
 # their monthly progress reports), after the others and on an application of their own. Generating it takes
 # about ten minutes, so it is kept in BENCH_TEN_YEAR_DIR ($HOME/.cache/workplan-bench/ten-year) and generated on
 # the first run only; the line `BENCH ten-year-data generate_ms=... reused=...` gives the generator's run time
@@ -59,9 +59,9 @@ ADMIN=admin:workplan
 PASSWORD=workplan
 
 BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf report-submit public-plan coverage
-    dashboard drilldown report-draft)
+    dashboard drilldown report-draft home)
 # these run on the ten-year data set, kept in TEN_YEAR_DIR (see start_ten_year); the others on the small setup
-TEN_YEAR_BENCHMARKS=(dashboard drilldown report-draft)
+TEN_YEAR_BENCHMARKS=(dashboard drilldown report-draft home)
 TEN_YEAR_DIR=${BENCH_TEN_YEAR_DIR:-$HOME/.cache/workplan-bench/ten-year}
 TEN_YEAR_ARGS=(--workplan.generate.plans=10 --workplan.generate.schools=200 --workplan.generate.reports=true
     --workplan.generate.principals=true)
@@ -241,6 +241,40 @@ bench_report_draft() {
     fi
     page report-draft "/summaries/$draft" "/summaries/{id}" \
         "generate_ms=$generate_ms drafted=$drafted create_ms=$create_ms plan=$TEN_PLAN quarter=$quarter draft=$draft"
+}
+
+# The home page (首页) with its to-do list (待办) first, as three people open it every morning, one line each:
+# `home-principal`, the principal of the school with most lines (its reports due and returned, notices to sign);
+# `home-office`, the head of the office leading most items (reports to review, lines lagging, extensions to decide,
+# consolidated progress); `home-leader`, the director (plans to review, sign-offs, extensions, escalated notices,
+# reports to read). The navbar's count, /todo/count, is fetched by htmx after the page: `home-count` is the office
+# head's. Each line gives the person's number of to-dos (todos=, from the page).
+bench_home() {
+    local principal office_head
+    principal=$(sql "select username from app_user where school_id = $TEN_SCHOOL and role = 'PRINCIPAL' and active
+        order by id limit 1")
+    office_head=$(sql "select u.username from office o join app_user u on u.id = o.head_user_id where o.id = $TEN_OFFICE")
+    local who login
+    for who in principal:$principal office:$office_head leader:$LEADER_LOGIN; do
+        login=${who#*:}
+        if [[ -z $login || $login == na ]]; then
+            log "home-${who%%:*} skipped: psql is needed to choose the account"
+            continue
+        fi
+        login "$login"
+        page "home-${who%%:*}" / / "login=$login todos=$(todos)"
+        if [[ ${who%%:*} == office ]]; then
+            page home-count /todo/count /todo/count "login=$login"
+        fi
+    done
+}
+
+# todos: the number of to-dos on the logged-in person's home page (its badge), or "na".
+todos() {
+    local count
+    count=$(curl -sS -b "$COOKIES" "$BASE/" | tr '\n' ' ' | { grep -o 'id="todo-total"[^>]*>[0-9]*<' || true; } | head -1 | tr -dc '0-9<>' |
+        sed 's/.*>\([0-9]*\)<$/\1/')
+    echo "${count:-na}"
 }
 
 # ------------------------------------------------------------------------------------------------- helpers

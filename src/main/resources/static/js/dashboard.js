@@ -22,20 +22,29 @@
     }
 
     function heatmap(data) {
+        // cells of chapters that have not started are grey (a series of their own, which the colour scale leaves alone)
+        var started = data.cells.filter(function (cell) { return !cell.notStarted; });
+        var waiting = data.cells.filter(function (cell) { return cell.notStarted; });
         return {
             tooltip: {
                 formatter: function (params) {
                     var cell = params.data;
-                    return data.rows[cell.value[1]] + ' · ' + data.columns[cell.value[0]] + '<br>' + data.label + ' ' + cell.value[2]
-                        + '%<br>' + data.linesLabel + ' ' + cell.lines + (cell.overdue ? '<br>' + data.overdueLabel + ' ' + cell.overdue : '');
+                    return data.rows[cell.value[1]] + ' · ' + data.columns[cell.value[0]] + '<br>'
+                        + (cell.notStarted ? data.notStartedLabel : data.label + ' ' + cell.value[2] + '%')
+                        + '<br>' + data.linesLabel + ' ' + cell.lines + (cell.overdue ? '<br>' + data.overdueLabel + ' ' + cell.overdue : '');
                 }
             },
-            grid: {left: 90, right: 20, top: 10, bottom: 90},
+            // the colour scale stands at the right, clear of the rotated chapter names under the grid
+            grid: {left: 90, right: 70, top: 10, bottom: 90},
             xAxis: {type: 'category', data: data.columns, axisLabel: {interval: 0, rotate: 35, width: 90, overflow: 'truncate'}},
             yAxis: {type: 'category', data: data.rows, inverse: true, triggerEvent: true},
-            visualMap: {min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
-                inRange: {color: ['#dc3545', '#ffc107', '#198754']}},
-            series: [{type: 'heatmap', data: data.cells, label: {show: true, formatter: function (p) { return p.value[2]; }}}]
+            visualMap: {min: 0, max: 100, calculable: true, orient: 'vertical', right: 0, top: 'middle', itemHeight: 100, itemWidth: 12,
+                seriesIndex: 0, inRange: {color: ['#dc3545', '#ffc107', '#198754']}},
+            series: [
+                {type: 'heatmap', data: started, label: {show: true, formatter: function (p) { return p.value[2]; }}},
+                {type: 'heatmap', data: waiting, itemStyle: {color: data.notStartedColor},
+                    label: {show: true, formatter: function () { return '—'; }}}
+            ]
         };
     }
 

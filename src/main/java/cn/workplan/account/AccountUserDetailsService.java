@@ -1,5 +1,7 @@
 package cn.workplan.account;
 
+import java.util.Optional;
+
 import lombok.RequiredArgsConstructor;
 
 import cn.workplan.org.OfficeService;
@@ -9,10 +11,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads the account that is logging in, by login name in any case. */
+/**
+ * Loads the account that is logging in, by login name in any case; and, for work done for a person without a request of
+ * theirs (a daily digest of their to-do list), an active account by its id ({@link CurrentUsers}).
+ */
 @Service
 @RequiredArgsConstructor
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, CurrentUsers {
 
     private final UserAccountRepository users;
     private final OfficeService offices;
@@ -22,6 +27,16 @@ class AccountUserDetailsService implements UserDetailsService {
     public CurrentUser loadUserByUsername(String username) {
         var user = users.findByLogin(username == null ? "" : username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+        return asCurrentUser(user);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> active(long accountId) {
+        return users.findById(accountId).filter(UserAccount::isActive).map(this::asCurrentUser);
+    }
+
+    private CurrentUser asCurrentUser(UserAccount user) {
         boolean staff = user.getRole() == Role.OFFICE_STAFF && user.getOfficeId() != null;
         boolean head = staff && offices.isHead(user.getOfficeId(), user.getId());
         boolean coordinator = staff && offices.isCoordinator(user.getOfficeId());

@@ -21,7 +21,9 @@ public enum AuditAction {
     /** A comment on an item during review (批注). */
     COMMENT,
     /** An inspector questions an evidence file (存疑). */
-    QUESTION;
+    QUESTION,
+    /** A leader has read what was sent to them to read (已阅). */
+    READ;
 
     public String messageKey() {
         return "audit.action." + name();

@@ -60,8 +60,13 @@ public record Dashboard(PlanChoice plan, List<PlanChoice> plans, ReportingPeriod
         }
     }
 
-    /** A column of the school × chapter grid. */
-    public record Chapter(long id, String label, String name) {
+    /**
+     * A column of the school × chapter grid.
+     *
+     * @param started whether any of its items has begun its schedule or reported; a chapter not started shows its cells
+     *                grey (未开始), not as red 0 %
+     */
+    public record Chapter(long id, String label, String name, boolean started) {
     }
 
     /**
@@ -83,6 +88,11 @@ public record Dashboard(PlanChoice plan, List<PlanChoice> plans, ReportingPeriod
 
         public boolean isEmpty() {
             return lines == 0;
+        }
+
+        /** Nothing to show in colour yet: under a chapter that has not started, nothing reported and nothing overdue. */
+        public boolean notStartedUnder(Chapter chapter) {
+            return !chapter.started() && meanPercent == 0 && overdue == 0;
         }
     }
 

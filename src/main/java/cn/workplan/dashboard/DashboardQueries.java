@@ -106,15 +106,21 @@ public class DashboardQueries {
         var tally = new Dashboard.Tiles(items.size(), tiles[0], tiles[1], tiles[2], tiles[3], tiles[4], reported, lines, open.size(),
                 (int) open.stream().filter(NoticeQueries.OpenNotice::overdue).count());
 
+        var chapterGroups = groups(view.chapterGroups(items));
+        // a chapter none of whose items has begun its schedule (nor reported) is grey on the grid, not red at 0 %
+        var notStarted = new java.util.HashSet<Long>();
+        chapterGroups.stream().filter(group -> group.items() > 0 && group.notStarted() == group.items())
+                .forEach(group -> notStarted.add(group.id()));
         var gridChapters = view.chapters().stream()
-                .map(chapter -> new Dashboard.Chapter(chapter.id(), chapter.label(), chapter.headline())).toList();
+                .map(chapter -> new Dashboard.Chapter(chapter.id(), chapter.label(), chapter.headline(), !notStarted.contains(chapter.id())))
+                .toList();
         var grid = grid(plan.id(), today, gridChapters);
         var townships = townships(grid, gridChapters);
 
         var targets = targets(plan.id(), view);
         var chosen = targets.stream().filter(target -> Objects.equals(target.id(), targetId)).findFirst()
                 .or(() -> targets.stream().findFirst()).orElse(null);
-        return new Dashboard(plan, choices, reporting.period(), today, tally, groups(view.chapterGroups(items)),
+        return new Dashboard(plan, choices, reporting.period(), today, tally, chapterGroups,
                 ranking(groups(view.officeGroups(items))), gridChapters, townships, grid,
                 township == null || township.isBlank() ? null : township, months(plan.id(), reporting, lines), targets, chosen,
                 chosen == null ? List.of() : targetSchools(chosen), chase.subList(0, Math.min(CHASE_ROWS, chase.size())), chase.size(), open);

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 
@@ -21,9 +20,6 @@ import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolData;
 import cn.workplan.org.SchoolKind;
 import cn.workplan.org.SchoolService;
-import cn.workplan.plan.PlanQueries;
-import cn.workplan.supervision.NoticeData;
-import cn.workplan.supervision.NoticeService;
 import cn.workplan.system.database.OnEmbeddedDatabase;
 
 import org.springframework.boot.ApplicationArguments;
@@ -36,9 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fills an empty database with 青山县教育局: 12 offices, 30 schools in 6 townships, and the demo
- * accounts of the README, all with the password {@value #PASSWORD}; the published 2026 plan with the progress reports
- * of its first half year ({@link DemoReports}) and a supervision notice. Never runs against a database
- * that has accounts, and by default only on the quick-start database.
+ * accounts of the README, all with the password {@value #PASSWORD}; the county at work on the day it is loaded: the
+ * year's plan published ({@link DemoPlan}), its reports from its first month to this one ({@link DemoReports}), notices,
+ * requests and a report to read open ({@link DemoActivity}). Never runs against a database that has accounts, and by
+ * default only on the quick-start database.
  */
 @Slf4j
 @Component
@@ -57,9 +54,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final DemoPlan demoPlan;
     private final UserDetailsService userDetails;
-    private final PlanQueries planQueries;
-    private final NoticeService notices;
     private final DemoReports reports;
+    private final DemoActivity activity;
     private final DemoUpperDocument upperDocument;
     private final Clock clock;
     private final EntityManager entityManager;
@@ -121,25 +117,24 @@ class DemoDataLoader implements ApplicationRunner {
                 user("school%02d".formatted(n++), principals.remove(0), Role.PRINCIPAL, null, schoolIds.get(school[0]));
             }
         }
-        long planId = demoPlan.load((CurrentUser) userDetails.loadUserByUsername("office"),
-                (CurrentUser) userDetails.loadUserByUsername("director"));
-        entityManager.flush(); // the plan was published through JPA; reports read their lines with SQL
-        reports.load(planId);
-        upperDocument.load(planId);
-        sampleNotice(planId, (CurrentUser) userDetails.loadUserByUsername("director"));
+        long planId = livingPlan(LocalDate.now(clock));
         log.info("Demo data loaded: {} offices, {} schools, {} accounts (admin #{}), published plan #{}", offices.count(),
                 schools.countActive(), accounts.countActive(), admin, planId);
     }
 
-    /** The director's supervision notice to 基础教育股 on the first item it leads, due in a week. */
-    private void sampleNotice(long planId, CurrentUser director) {
-        entityManager.flush(); // the plan was published through JPA; notices read plans with SQL
-        long basicEducation = offices.list().stream().filter(office -> office.shortName().equals("基教股")).findFirst()
-                .orElseThrow().id();
-        var item = planQueries.outline(planId, director).items().stream()
-                .filter(node -> Objects.equals(node.leadOfficeId(), basicEducation)).findFirst().orElseThrow();
-        notices.issue(new NoticeData(item.id(), null, "该项任务第二季度进度滞后于季度安排，请说明原因，提出整改措施和完成时间表。",
-                LocalDate.now(clock).plusDays(7)), director);
+    /**
+     * The county at work on the day: its work points of the day's year published, reported on from their first month to
+     * the day's, with notices, requests and a report to read open. (Tests load it for days of their choosing.)
+     */
+    @Transactional
+    long livingPlan(LocalDate today) {
+        long planId = demoPlan.load((CurrentUser) userDetails.loadUserByUsername("office"),
+                (CurrentUser) userDetails.loadUserByUsername("director"), today);
+        entityManager.flush(); // the plan was published through JPA; reports read their lines with SQL
+        reports.load(planId, today);
+        activity.open(planId, today);
+        upperDocument.load(planId, today.getYear());
+        return planId;
     }
 
     private long user(String username, String name, Role role, Long officeId, Long schoolId) {

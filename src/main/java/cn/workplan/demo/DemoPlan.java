@@ -28,8 +28,8 @@ import cn.workplan.plan.TargetData;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo county's published 2026 work points: six chapters, two of them with sections, twenty items
- * with lead and cooperating offices, responsible schools, targets, deadlines and quarter milestones.
+ * The demo county's published work points of the year it is loaded in: six chapters, two of them with sections, twenty
+ * items with lead and cooperating offices, responsible schools, targets, deadlines and quarter milestones.
  */
 @Component
 @RequiredArgsConstructor
@@ -47,13 +47,38 @@ class DemoPlan {
     private record Item(String headline, String body, String lead, List<String> cooperating, String schools,
             List<TargetData> targets, DeadlineKind deadlineKind, Integer deadlineValue, List<String> quarters,
             boolean key, String tags) {
+
+        Item withDeadline(DeadlineKind kind, Integer value) {
+            return new Item(headline, body, lead, cooperating, schools, targets, kind, value, quarters, key, tags);
+        }
+
+        Item withQuarters(List<String> schedule) {
+            return new Item(headline, body, lead, cooperating, schools, targets, deadlineKind, deadlineValue, List.copyOf(schedule), key, tags);
+        }
     }
 
-    long load(CurrentUser author, CurrentUser leader) {
+    /** The item that lags far behind (深化产教融合): overdue on the day the demo is loaded. */
+    static final String OVERDUE_ITEM = "深化产教融合。";
+    /** The item falling due within days of the load day (预警): 推进教育数字化转型. */
+    static final String DUE_SOON_ITEM = "推进教育数字化转型。";
+    /** The item whose schedule starts next quarter (未开始, while there is a next quarter in the year). */
+    static final String NOT_STARTED_ITEM = "推进普通高中多样化特色发展。";
+
+    /**
+     * Publishes the demo county's work points of the load day's year, issued on 10 February (or the day before the load
+     * day, early in January). Three items are laid out from the load day, so that the county shows every light whatever
+     * the day: 深化产教融合 was due at the end of last month (it is overdue), 推进教育数字化转型 falls due in ten days, and
+     * 推进普通高中多样化特色发展 starts next quarter — as far as the calendar allows: nothing is overdue before the end of
+     * January, and no item of this year's plan can be still to start once October has begun.
+     *
+     * @return the plan's id
+     */
+    long load(CurrentUser author, CurrentUser leader, LocalDate today) {
+        int year = today.getYear();
         var officeIds = offices.list().stream().collect(Collectors.toMap(OfficeView::shortName, OfficeView::id));
         var allSchools = schools.list();
-        long planId = plans.create(new PlanData(2026, "青山县教育局2026年工作要点", PlanKind.WORK_POINTS,
-                "2026年全县教育工作的总体要求是：坚持立德树人根本任务，围绕办好人民满意的教育，"
+        long planId = plans.create(new PlanData(year, title(year), PlanKind.WORK_POINTS,
+                year + "年全县教育工作的总体要求是：坚持立德树人根本任务，围绕办好人民满意的教育，"
                         + "以推进义务教育优质均衡发展为主线，以深化教育改革为动力，以建设高素质教师队伍为支撑，"
                         + "守牢校园安全底线，加快建设教育强县。",
                 Numbering.CONTINUOUS, null), author);
@@ -65,16 +90,71 @@ class DemoPlan {
                     parentId = outline.addHeading(planId, chapterId, NodeKind.SECTION, part.section(), "", author);
                 }
                 for (var item : part.items()) {
-                    outline.addItem(planId, parentId, data(item, officeIds, allSchools), author);
+                    outline.addItem(planId, parentId, data(living(item, today), year, officeIds, allSchools), author);
                 }
             }
         }
         plans.submit(planId, author);
-        plans.publish(planId, new PublishData("青教〔2026〕1号", LocalDate.of(2026, 2, 10)), leader);
+        plans.publish(planId, new PublishData(documentNumber(year), issued(today)), leader);
         return planId;
     }
 
-    private static ItemData data(Item item, Map<String, Long> officeIds, List<SchoolView> allSchools) {
+    static String title(int year) {
+        return "青山县教育局" + year + "年工作要点";
+    }
+
+    static String documentNumber(int year) {
+        return "青教〔" + year + "〕1号";
+    }
+
+    /** 10 February of the year, or the day before the load day when that is earlier (never before 1 January). */
+    static LocalDate issued(LocalDate today) {
+        var issue = LocalDate.of(today.getYear(), 2, 10);
+        if (!issue.isBefore(today)) {
+            issue = today.minusDays(1);
+        }
+        return issue.getYear() < today.getYear() ? LocalDate.of(today.getYear(), 1, 1) : issue;
+    }
+
+    /** The item as the load day has it: the three anchors laid out from the day, the others as written. */
+    private static Item living(Item item, LocalDate today) {
+        int year = today.getYear();
+        switch (item.headline()) {
+            case OVERDUE_ITEM -> {
+                var written = LocalDate.of(year, item.deadlineValue(), 1).plusMonths(1).minusDays(1);
+                var lastMonthEnd = today.withDayOfMonth(1).minusDays(1);
+                if (written.isBefore(today) || lastMonthEnd.getYear() < year) {
+                    return item;
+                }
+                return item.withDeadline(DeadlineKind.MONTH_END, lastMonthEnd.getMonthValue());
+            }
+            case DUE_SOON_ITEM -> {
+                var soon = today.plusDays(10);
+                var day = soon.getYear() > year ? LocalDate.of(year, 12, 31) : soon;
+                return item.withDeadline(DeadlineKind.DATE, day.getMonthValue() * 100 + day.getDayOfMonth());
+            }
+            case NOT_STARTED_ITEM -> {
+                int next = (today.getMonthValue() - 1) / 3 + 2;
+                if (next > 4) {
+                    return item;
+                }
+                // the four phases squeezed into the quarters from the next one on
+                var phases = item.quarters();
+                var quarters = new ArrayList<>(List.of("", "", "", ""));
+                int slots = 5 - next;
+                for (int phase = 0; phase < phases.size(); phase++) {
+                    int quarter = next - 1 + phase * slots / phases.size();
+                    quarters.set(quarter, quarters.get(quarter).isEmpty() ? phases.get(phase) : quarters.get(quarter) + "、" + phases.get(phase));
+                }
+                return item.withQuarters(quarters);
+            }
+            default -> {
+                return item;
+            }
+        }
+    }
+
+    private static ItemData data(Item item, int year, Map<String, Long> officeIds, List<SchoolView> allSchools) {
         var schoolIds = allSchools.stream().filter(school -> matches(item.schools(), school)).map(SchoolView::id).toList();
         var targets = new ArrayList<>(item.targets());
         while (targets.size() < ItemData.TARGET_ROWS) {
@@ -83,7 +163,7 @@ class DemoPlan {
         var kind = item.deadlineKind();
         return new ItemData(item.headline(), item.body(), officeIds.get(item.lead()),
                 item.cooperating().stream().map(officeIds::get).toList(), schoolIds, targets, kind,
-                kind == DeadlineKind.DATE ? LocalDate.of(2026, item.deadlineValue() / 100, item.deadlineValue() % 100) : null,
+                kind == DeadlineKind.DATE ? LocalDate.of(year, item.deadlineValue() / 100, item.deadlineValue() % 100) : null,
                 kind == DeadlineKind.MONTH_END ? item.deadlineValue() : null,
                 kind == DeadlineKind.QUARTER_END ? item.deadlineValue() : null,
                 item.quarters().get(0), item.quarters().get(1), item.quarters().get(2), item.quarters().get(3),

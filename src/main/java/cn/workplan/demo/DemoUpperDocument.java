@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The city's 2026 work points the demo county carries out (云岭市教育局2026年工作要点, 34 points, a header block as on a
- * government information page), read by the plan importer from {@code demo/yunling-2026-work-points.txt} and saved as
+ * The city's work points the demo county carries out (云岭市教育局2026年工作要点 in a demo loaded in 2026, 34 points, a
+ * header block as on a government information page), read by the plan importer from
+ * {@code demo/yunling-2026-work-points.txt} with the year of the demo's plan, and saved as
  * an upper-level document, with the demo plan's items linked to the points they carry out: twenty points covered, two
  * items on two points each, two links left to the drafting page's suggestions (防溺水, 经费), twelve points without an
  * item.
@@ -68,11 +69,11 @@ class DemoUpperDocument {
         this.jdbc = jdbc;
     }
 
-    /** Saves the city's document and links the plan's items to it; returns the document's id. */
-    long load(long planId) {
-        var parsed = read().plan();
+    /** Saves the city's document of the year and links the plan's items to it; returns the document's id. */
+    long load(long planId, int year) {
+        var parsed = read(year).plan();
         var nodes = parsed.allNodes().stream().map(node -> new NewUpperDocument.Node(node.kind(), node.headline(), node.body())).toList();
-        var stored = documents.store(new NewUpperDocument(2026, parsed.title(), parsed.publisher(), parsed.documentNumber(),
+        var stored = documents.store(new NewUpperDocument(year, parsed.title(), parsed.publisher(), parsed.documentNumber(),
                 parsed.issueDate(), parsed.preamble(), parsed.numbering(), "", nodes));
         var points = new HashMap<String, Long>();
         jdbc.sql("select id, reference from upper_point where document_id = :document and kind = :kind")
@@ -94,9 +95,11 @@ class DemoUpperDocument {
         return stored.id();
     }
 
-    private cn.workplan.document.ImportResult read() {
+    /** The document as the city would have issued it for the year (the resource is written for 2026). */
+    private cn.workplan.document.ImportResult read(int year) {
         try (var in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return importer.importText(new String(in.readAllBytes(), StandardCharsets.UTF_8), ImportOptions.defaults());
+            var text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("2026", String.valueOf(year));
+            return importer.importText(text, ImportOptions.defaults());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         } catch (DocumentImportException e) {

@@ -146,7 +146,7 @@ public class AssignmentQueries {
                 .forEach(pair -> itemsByPlan.computeIfAbsent(pair[0], plan -> new java.util.HashSet<>()).add(pair[1]));
         var result = new ArrayList<PlanLines>(itemsByPlan.size());
         itemsByPlan.forEach((planId, items) -> {
-            var outline = plans.outline(planId, user);
+            var outline = plans.skeleton(planId, user); // numbers, headlines, offices, deadlines: what the home page lists
             result.add(new PlanLines(outline.plan(),
                     outline.items().stream().filter(item -> items.contains(item.id())).collect(Collectors.toList())));
         });

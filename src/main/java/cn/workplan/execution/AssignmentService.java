@@ -30,13 +30,15 @@ public class AssignmentService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final LineNotifications notifications;
 
-    AssignmentService(JdbcClient jdbc, AuditTrail audit) {
+    AssignmentService(JdbcClient jdbc, AuditTrail audit, LineNotifications notifications) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.notifications = notifications;
     }
 
-    private record Item(long id, long planId, Long leadOfficeId, String status, String headline) {
+    private record Item(long id, long planId, Long leadOfficeId, String status, String headline, String leadOffice) {
     }
 
     /** A line with the item it belongs to, which the viewer manages. */
@@ -59,6 +61,7 @@ public class AssignmentService {
         if (id.isPresent()) {
             var name = jdbc.sql("select name from school where id = :id").param("id", schoolId).query(String.class).single();
             audit.created(AUDIT_TYPE, id.get(), name + " · " + item.headline(), Map.of("item", item.headline(), "school", name));
+            notifications.schoolAdded(id.get(), item.leadOffice(), item.headline(), itemId);
             log.info("{} made school #{} responsible for item #{}", user.getUsername(), schoolId, itemId);
         }
     }
@@ -70,7 +73,9 @@ public class AssignmentService {
         if (!line.isSchool()) {
             throw new InvalidInputException("line", "assignment.error.notSchool");
         }
+        var people = notifications.peopleOfLine(lineId);
         jdbc.sql("delete from assignment where id = :id").param("id", lineId).update();
+        notifications.schoolRemoved(people, managed.item().leadOffice(), managed.item().headline(), line.itemId());
         audit.record(AuditAction.DELETE, AUDIT_TYPE, lineId, managed.label(), Map.of("item", managed.item().headline(), "school", line.party()),
                 Map.of());
         log.info("{} removed school #{} from item #{}", user.getUsername(), line.schoolId(), line.itemId());
@@ -92,6 +97,10 @@ public class AssignmentService {
         }
         audit.updated(AUDIT_TYPE, lineId, managed.label(), state(line.deadline(), line.milestone()),
                 state(data.deadline(), data.milestoneText()));
+        if (!java.util.Objects.equals(line.deadline(), data.deadline()) || !line.milestone().equals(data.milestoneText())) {
+            notifications.lineChanged(lineId, managed.item().leadOffice(), managed.item().headline(), line.itemId(), data.deadline(),
+                    data.milestoneText(), user.id());
+        }
     }
 
     private static Map<String, Object> state(java.time.LocalDate deadline, String milestone) {
@@ -103,11 +112,12 @@ public class AssignmentService {
 
     private Item managedItem(long itemId, CurrentUser user) {
         var item = jdbc.sql("""
-                select n.id, n.plan_id, n.lead_office_id, p.status, n.headline from plan_node n join plan p on p.id = n.plan_id
+                select n.id, n.plan_id, n.lead_office_id, p.status, n.headline, lo.name
+                from plan_node n join plan p on p.id = n.plan_id left join office lo on lo.id = n.lead_office_id
                 where n.id = :item and n.kind = 'ITEM'""")
                 .param("item", itemId)
                 .query((row, number) -> new Item(row.getLong(1), row.getLong(2), (Long) row.getObject(3, Long.class),
-                        row.getString(4), row.getString(5)))
+                        row.getString(4), row.getString(5), row.getString(6) == null ? "" : row.getString(6)))
                 .optional().orElseThrow(() -> new NotFoundException("item", itemId));
         AssignmentPolicy.checkManages(user, item.leadOfficeId());
         if (!"PUBLISHED".equals(item.status())) {

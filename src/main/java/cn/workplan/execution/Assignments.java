@@ -22,9 +22,11 @@ class Assignments {
     private static final Logger log = LoggerFactory.getLogger(Assignments.class);
 
     private final JdbcClient jdbc;
+    private final LineNotifications notifications;
 
-    Assignments(JdbcClient jdbc) {
+    Assignments(JdbcClient jdbc, LineNotifications notifications) {
         this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     @EventListener
@@ -33,6 +35,9 @@ class Assignments {
         var made = add("n.plan_id = :id", published.planId());
         log.info("Plan #{} published: {} lead, {} cooperating and {} school lines of responsibility", published.planId(),
                 made[0], made[1], made[2]);
+        if (published.announced()) {
+            notifications.published(published.planId(), published.publishedBy());
+        }
     }
 
     /**
@@ -62,6 +67,7 @@ class Assignments {
             log.info("Item #{} revised: {} office line(s) removed; {} lead, {} cooperating and {} school line(s) added", item,
                     removed, made[0], made[1], made[2]);
         }
+        notifications.revised(item, revised.reason(), revised.revisedBy());
     }
 
     /** Adds the missing lines of the items the condition on {@code n} (with {@code :id}) selects: lead, cooperating, school. */

@@ -102,7 +102,7 @@ public class Extensions {
                 .orElseThrow(() -> new InvalidInputException("proposedDeadline", "extension.error.open"));
         audit.record(AuditAction.REQUEST, AUDIT_TYPE, id, line.label(), Map.of("deadline", current.toString()),
                 Map.of("deadline", proposed.toString(), "reason", text));
-        notifications.send(approvals.inCharge(line.leadOfficeId(), line.isLead()), "extension.notification.requested",
+        notifications.send(approvals.inCharge(line.leadOfficeId(), line.isLead()), "notification.extension.requested",
                 List.of(line.party(), line.headline(), proposed), "/approvals");
         log.info("{} asked to move the deadline of line #{} ({}{}) from {} to {}", user.getUsername(), lineId, line.party(),
                 line.isLead() ? ", the item's deadline" : "", current, proposed);
@@ -147,7 +147,7 @@ public class Extensions {
             // the deadline was set as late or later meanwhile: approving would not extend it
             throw new InvalidInputException("state", "extension.error.outdated");
         }
-        notifications.send(List.of(request.requestedBy()), approve ? "extension.notification.approved" : "extension.notification.rejected",
+        notifications.send(List.of(request.requestedBy()), approve ? "notification.extension.approved" : "notification.extension.rejected",
                 List.of(line.headline(), line.party(), approve ? request.proposed() : text), "/items/" + line.itemId() + "/lines#extensions");
         audit.record(approve ? AuditAction.APPROVE : AuditAction.REJECT, AUDIT_TYPE, requestId, line.label(),
                 Map.of("state", ExtensionState.PENDING.name(), "deadline", String.valueOf(before)),

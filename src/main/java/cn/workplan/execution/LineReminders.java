@@ -29,7 +29,7 @@ public class LineReminders {
 
     /** How long after a reminder the same line is not reminded again. */
     static final Duration QUIET_TIME = Duration.ofHours(24);
-    static final String LINE_MESSAGE = "reminder.line";
+    static final String LINE_MESSAGE = "notification.reminder.line";
 
     private static final Logger log = LoggerFactory.getLogger(LineReminders.class);
 

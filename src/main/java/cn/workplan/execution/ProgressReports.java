@@ -54,10 +54,12 @@ public class ProgressReports {
     private final Clock clock;
     private final Notifications notifications;
     private final LineStandings standing;
+    private final LineNotifications lineNotifications;
 
     ProgressReports(JdbcClient jdbc, ReportQueries queries, AuditTrail audit, EvidenceProperties limits, Clock clock,
-            Notifications notifications, LineStandings standing) {
+            Notifications notifications, LineStandings standing, LineNotifications lineNotifications) {
         this.notifications = notifications;
+        this.lineNotifications = lineNotifications;
         this.standing = standing;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -195,7 +197,7 @@ public class ProgressReports {
         var period = new ReportingPeriod(line.cycle(), report.periodStart());
         if (report.authorId() != null) {
             var when = Notifications.message(period.messageKey(), period.start().getYear(), period.number());
-            notifications.send(List.of(report.authorId()), approve ? "report.notification.approved" : "report.notification.returned",
+            notifications.send(List.of(report.authorId()), approve ? "notification.report.approved" : "notification.report.returned",
                     approve ? List.of(line.headline(), when, line.leadOffice()) : List.of(line.headline(), when, line.leadOffice(), text),
                     "/lines/" + line.id() + "/reports/" + period.start().toString().substring(0, 7));
         }
@@ -242,6 +244,16 @@ public class ProgressReports {
                 .param("verdict", verdict).param("note", text.isEmpty() ? null : text).param("user", user.id())
                 .param("now", OffsetDateTime.now(clock)).param("id", evidenceId)
                 .update();
+        if (!verified) {
+            // the report's author and the file's uploader correct it (a verified file asks nothing of anyone)
+            var people = jdbc.sql("select uploaded_by from evidence where id = :id").param("id", evidenceId).query(Long.class).list();
+            var authors = new java.util.LinkedHashSet<>(people);
+            if (report.authorId() != null) {
+                authors.add(report.authorId());
+            }
+            lineNotifications.evidenceQuestioned(List.copyOf(authors), user.displayName(), file.fileName(), line.headline(), text,
+                    "/lines/" + line.id() + "/reports/" + report.periodStart().toString().substring(0, 7));
+        }
         audit.record(verified ? AuditAction.VERIFY : AuditAction.QUESTION, EVIDENCE_AUDIT_TYPE, evidenceId,
                 file.fileName() + " · " + label(line, new ReportingPeriod(line.cycle(), report.periodStart())),
                 Map.of("verification", file.verification()), Map.of("verification", verdict, "note", text));

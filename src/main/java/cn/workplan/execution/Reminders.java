@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Reminders {
 
-    static final String DUE_MESSAGE = "reminder.due";
+    static final String DUE_MESSAGE = "notification.reminder.due";
     static final String REPORTS_PAGE = "/reports";
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);

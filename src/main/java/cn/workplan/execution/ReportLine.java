@@ -8,10 +8,13 @@ import java.util.List;
  *
  * @param deadline     the line's own deadline, or the item's when it has none
  * @param itemDeadline the item's deadline
+ * @param approvedPercent the progress of the line's latest approved report ({@code null}: none yet), where its next
+ *                        report's form starts
  */
 public record ReportLine(long id, String kind, Long officeId, Long schoolId, String party, LocalDate deadline, String milestone,
         long itemId, String headline, LocalDate itemDeadline, List<String> quarters, Long leadOfficeId, String leadOffice,
-        boolean signedOff, long planId, String planTitle, int year, String planStatus, ReportCycle cycle, int dueDay) {
+        boolean signedOff, long planId, String planTitle, int year, String planStatus, ReportCycle cycle, int dueDay,
+        Integer approvedPercent) {
 
     /** Whether its plan is being carried out. */
     public boolean published() {

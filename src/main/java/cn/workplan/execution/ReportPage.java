@@ -31,6 +31,11 @@ public record ReportPage(ReportLine line, ReportingPeriod period, LocalDate dueO
         public String plain(BigDecimal number) {
             return number == null ? "" : number.stripTrailingZeros().toPlainString();
         }
+
+        /** The comparator as printed everywhere else: ≥, not the stored {@code >=}. */
+        public String symbol() {
+            return cn.workplan.plan.Comparator.ofCode(comparator).map(cn.workplan.plan.Comparator::symbol).orElse(comparator);
+        }
     }
 
     /** An evidence file, without its content. */

@@ -26,7 +26,8 @@ public class ReportQueries {
     private static final String LINE_COLUMNS = """
             a.id, a.kind, a.office_id, a.school_id, coalesce(o.name, s.name) as party, coalesce(a.deadline, n.deadline) as deadline,
             a.milestone, n.id as item_id, n.headline, n.deadline as item_deadline, n.q1, n.q2, n.q3, n.q4, n.lead_office_id, lo.name as lead_office,
-            n.completed_at is not null as signed_off, p.id as plan_id, p.title, p.year, p.status, p.report_cycle, p.report_due_day
+            n.completed_at is not null as signed_off, p.id as plan_id, p.title, p.year, p.status, p.report_cycle, p.report_due_day,
+            a.approved_percent
             """;
 
     private static final String LINE_FROM = """
@@ -74,7 +75,8 @@ public class ReportQueries {
                 List.of(row.getString("q1"), row.getString("q2"), row.getString("q3"), row.getString("q4")),
                 row.getObject("lead_office_id", Long.class), row.getString("lead_office"), row.getBoolean("signed_off"),
                 row.getLong("plan_id"), row.getString("title"), row.getInt("year"), row.getString("status"),
-                ReportCycle.valueOf(row.getString("report_cycle")), row.getInt("report_due_day"));
+                ReportCycle.valueOf(row.getString("report_cycle")), row.getInt("report_due_day"),
+                row.getObject("approved_percent", Integer.class));
     }
 
     /** A line with its item and plan, whoever asks: the caller decides what the person may do with it. */

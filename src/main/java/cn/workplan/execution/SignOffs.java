@@ -99,7 +99,7 @@ public class SignOffs {
                 .query(Long.class).optional()
                 .orElseThrow(() -> new InvalidInputException("state", "signOff.error.proposed"));
         step(itemId, SignOffState.PROPOSED, user, text, now);
-        notifications.send(approvals.inCharge(item.leadOfficeId(), true), "signOff.notification.proposed",
+        notifications.send(approvals.inCharge(item.leadOfficeId(), true), "notification.signOff.proposed",
                 List.of(user.displayName(), item.headline()), "/approvals");
         audit.record(AuditAction.REQUEST, AUDIT_TYPE, itemId, item.headline(), Map.of(),
                 Map.of("state", SignOffState.PROPOSED.name(), "note", text));
@@ -134,7 +134,7 @@ public class SignOffs {
             throw new InvalidInputException("state", "signOff.error.signedOff");
         }
         step(itemId, state, user, text.isEmpty() ? null : text, now);
-        notifications.send(List.of(proposal.proposedBy()), confirm ? "signOff.notification.confirmed" : "signOff.notification.returned",
+        notifications.send(List.of(proposal.proposedBy()), confirm ? "notification.signOff.confirmed" : "notification.signOff.returned",
                 confirm ? List.of(item.headline()) : List.of(item.headline(), text), item.link());
         audit.record(confirm ? AuditAction.APPROVE : AuditAction.RETURN, AUDIT_TYPE, itemId, item.headline(),
                 Map.of("state", SignOffState.PROPOSED.name()), Map.of("state", state.name(), "comment", text));
@@ -164,7 +164,7 @@ public class SignOffs {
             throw new InvalidInputException("state", "signOff.error.notSignedOff");
         }
         step(itemId, SignOffState.REOPENED, user, text, now);
-        notifications.send(proposer, "signOff.notification.reopened", List.of(item.headline(), text), item.link());
+        notifications.send(proposer, "notification.signOff.reopened", List.of(item.headline(), text), item.link());
         audit.record(AuditAction.REOPEN, AUDIT_TYPE, itemId, item.headline(), Map.of("state", SignOffState.CONFIRMED.name()),
                 Map.of("state", SignOffState.REOPENED.name(), "reason", text));
         log.info("{} reopened item #{}: {}", user.getUsername(), itemId, text);

@@ -9,11 +9,13 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.account.UserFilter;
 import cn.workplan.audit.AuditQueries;
 import cn.workplan.execution.AssignmentQueries;
-import cn.workplan.execution.ReportQueries;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.org.SchoolView;
 import cn.workplan.summary.SummaryQueries;
+import cn.workplan.todo.ToDoKind;
+import cn.workplan.todo.ToDoList;
+import cn.workplan.todo.ToDoQueries;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,12 +34,12 @@ class HomeController {
     private final AccountService accounts;
     private final AuditQueries audit;
     private final AssignmentQueries assignments;
-    private final ReportQueries reports;
     private final SummaryQueries summaries;
+    private final ToDoQueries toDos;
 
     HomeController(OfficeService offices, SchoolService schools, AccountService accounts, AuditQueries audit,
-            AssignmentQueries assignments, ReportQueries reports, SummaryQueries summaries) {
-        this.reports = reports;
+            AssignmentQueries assignments, SummaryQueries summaries, ToDoQueries toDos) {
+        this.toDos = toDos;
         this.summaries = summaries;
         this.offices = offices;
         this.schools = schools;
@@ -46,13 +48,16 @@ class HomeController {
         this.assignments = assignments;
     }
 
+    /** Everyone's start page: what waits for them first (待办), then their role's overview. */
     @GetMapping("/")
     String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        var todo = user.role() == cn.workplan.account.Role.ADMIN ? null : toDos.of(user);
+        model.addAttribute("todo", todo);
         return switch (user.role()) {
             case ADMIN -> admin(model);
             case LEADER -> leader(user, model);
-            case OFFICE_STAFF -> office(user, model);
-            case PRINCIPAL -> principal(user, model);
+            case OFFICE_STAFF -> office(user, todo, model);
+            case PRINCIPAL -> principal(user, todo, model);
             case INSPECTOR -> inspector(model);
         };
     }
@@ -75,21 +80,29 @@ class HomeController {
         return "home/leader";
     }
 
-    private String office(CurrentUser user, Model model) {
+    private String office(CurrentUser user, ToDoList todo, Model model) {
         model.addAttribute("office", offices.get(user.officeId()));
         model.addAttribute("colleagues", accounts.list(new UserFilter(null, null, user.officeId(), null)));
         model.addAttribute("myPlans", assignments.ofMine(user));
-        model.addAttribute("toReport", reports.mine(user).openCount());
-        model.addAttribute("toReview", reports.pendingReviews(user).size());
+        reportingCard(todo, model);
         return "home/office";
     }
 
-    private String principal(CurrentUser user, Model model) {
+    private String principal(CurrentUser user, ToDoList todo, Model model) {
         model.addAttribute("school", schools.get(user.schoolId()));
         model.addAttribute("myPlans", assignments.ofMine(user));
-        model.addAttribute("toReport", reports.mine(user).openCount());
-        model.addAttribute("toReview", 0);
+        reportingCard(todo, model);
         return "home/principal";
+    }
+
+    /**
+     * The reporting card's figures, counted from the to-do list the page has already read rather than by reading every
+     * report to write and to review again (an office leading many items has thousands to review on the ten-year data):
+     * this period's reports and the consolidated progress still to send, reports sent back; reports waiting for review.
+     */
+    private static void reportingCard(ToDoList todo, Model model) {
+        model.addAttribute("toReport", todo.total(ToDoKind.REPORT_DUE, ToDoKind.CONSOLIDATED_DUE, ToDoKind.REPORT_RETURNED));
+        model.addAttribute("toReview", todo.total(ToDoKind.REPORT_REVIEW));
     }
 
     private String inspector(Model model) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The daily digest (每日待办): every morning at {@code workplan.notifications.digest.cron} (7:30, bureau time), one
  * message to each person who has any category waiting for it ({@link Preferences}), listing what waits for them
- * ({@link DigestSource}) with links — by e-mail and in their group, as they chose — instead of the single messages of
+ * (each {@link DigestSource} in its order: what waits for them, then what they were told) with links — by e-mail and in their group, as they chose — instead of the single messages of
  * those categories. Nobody gets an empty one. Queued in the outbox like every message: once per person, channel and
  * day, however often the job runs and on however many instances (a unique key; ShedLock {@code notification-digest}
  * keeps the instances from even trying at once).
@@ -35,19 +36,19 @@ public class DailyDigest {
     private final JdbcClient jdbc;
     private final DeliveryPreferences preferences;
     private final RobotDirectory robots;
-    private final DigestSource source;
+    private final List<DigestSource> sources;
     private final Outbox outbox;
     private final Mail mail;
     private final MessageSource messages;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    DailyDigest(JdbcClient jdbc, DeliveryPreferences preferences, RobotDirectory robots, DigestSource source, Outbox outbox, Mail mail,
+    DailyDigest(JdbcClient jdbc, DeliveryPreferences preferences, RobotDirectory robots, List<DigestSource> sources, Outbox outbox, Mail mail,
             MessageSource messages, NotificationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.preferences = preferences;
         this.robots = robots;
-        this.source = source;
+        this.sources = List.copyOf(sources);
         this.outbox = outbox;
         this.mail = mail;
         this.messages = messages;
@@ -90,7 +91,7 @@ public class DailyDigest {
             if (!byMail && robot == null) {
                 continue;
             }
-            var items = source.itemsFor(person.id(), asOf);
+            var items = sources.stream().flatMap(source -> source.itemsFor(person.id(), asOf).stream()).toList();
             if (items.isEmpty()) {
                 continue;
             }

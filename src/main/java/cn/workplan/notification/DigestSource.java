@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the daily digest (每日待办) lists for a person: what waits for them, each entry with the page where it is done.
- * The notification module has one of its own ({@code UnreadNotificationsDigest}: the person's unread notifications of
- * the last day); a module that knows what waits for whom (the to-do lists of the home pages) provides a better one as
- * a {@code @Primary} bean, which the digest then uses.
+ * A part of what the daily digest (每日待办) lists for a person, each entry with the page where it is done. The digest
+ * lists every source's entries in the sources' {@code @Order}: the to-do list first (the {@code todo} module's: what
+ * waits for them), then the notification module's own ({@code UnreadNotificationsDigest}: what they were told in the
+ * last day and have not read, the messages their settings hold for the digest among them).
  */
 public interface DigestSource {
 

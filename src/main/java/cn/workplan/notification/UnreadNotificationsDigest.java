@@ -6,14 +6,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The digest's entries until a to-do list provides them: the person's notifications of the last 24 hours that they have
- * not read, oldest first, each opening the notification (which marks it read) and then its page. One statement.
+ * The digest's second part: the person's notifications of the last 24 hours that they have not read (those their
+ * settings hold for the digest among them), oldest first, each opening the notification (which marks it read) and then
+ * its page. One statement.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE)
 class UnreadNotificationsDigest implements DigestSource {
 
     private static final Duration DAY = Duration.ofHours(24);

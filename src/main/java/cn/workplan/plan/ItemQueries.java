@@ -51,9 +51,21 @@ public class ItemQueries {
                 select p.id, p.title from plan_node n join plan p on p.id = n.plan_id where n.id = ?""",
                 (rs, row) -> new Origin(rs.getLong("id"), rs.getString("title")), item.getCarriedFromId())
                 .stream().findFirst().orElse(null);
-        var comments = jdbc.query("select author_id, created_at, body from plan_comment where node_id = ? order by created_at, id",
-                (rs, row) -> new CommentRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)), nodeId);
-        var authors = people.names(comments.stream().map(CommentRow::authorId).distinct().toList());
+        var comments = jdbc.query("""
+                select id, author_id, created_at, body, answer, answered_by, answered_at from plan_comment
+                where node_id = ? order by created_at, id""",
+                (rs, row) -> new CommentRow(rs.getLong("id"), rs.getLong("author_id"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("body"), rs.getString("answer"), (Long) rs.getObject("answered_by"),
+                        rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()), nodeId);
+        var ids = new java.util.HashSet<Long>();
+        comments.forEach(comment -> {
+            ids.add(comment.authorId());
+            if (comment.answeredBy() != null) {
+                ids.add(comment.answeredBy());
+            }
+        });
+        var authors = people.names(ids);
+        boolean answerable = PlanPolicy.canAnswer(outline.plan().status(), item.getLeadOfficeId(), user);
         return new ItemView(item.getId(), item.getPlanId(), item.getParentId(), numbered.label(), item.getHeadline(),
                 item.getBody(), item.getLeadOfficeId(), officeNames.get(item.getLeadOfficeId()),
                 List.copyOf(item.getCooperatingOfficeIds()), names(item.getCooperatingOfficeIds(), officeNames),
@@ -62,14 +74,17 @@ public class ItemQueries {
                 List.of(item.getQ1(), item.getQ2(), item.getQ3(), item.getQ4()), item.isKeyItem(), List.copyOf(item.getTags()),
                 item.getCarriedFromId(), origin == null ? null : origin.planId(), origin == null ? null : origin.title(),
                 item.getVersion(), item.getCompletedAt(), numbered.editable(), outline.childrenOf(nodeId),
-                comments.stream().map(comment -> new ItemView.Comment(authors.getOrDefault(comment.authorId(), "?"),
-                        comment.createdAt(), comment.body())).toList());
+                comments.stream().map(comment -> new ItemView.Comment(comment.id(), authors.getOrDefault(comment.authorId(), "?"),
+                        comment.createdAt(), comment.body(), comment.answer(),
+                        comment.answeredBy() == null ? null : authors.getOrDefault(comment.answeredBy(), "?"), comment.answeredAt(),
+                        answerable && comment.answer() == null)).toList());
     }
 
     private record Origin(long planId, String title) {
     }
 
-    private record CommentRow(long authorId, Instant createdAt, String body) {
+    private record CommentRow(long id, long authorId, Instant createdAt, String body, String answer, Long answeredBy,
+            Instant answeredAt) {
     }
 
     /** Every saved version of the item, newest first, each with what changed since the one before. */

@@ -39,8 +39,18 @@ public record ItemView(
         List<OutlineNode> points,
         List<Comment> comments) {
 
-    /** A review comment. */
-    public record Comment(String author, Instant createdAt, String body) {
+    /**
+     * A review comment and its answer.
+     *
+     * @param answer     the general office's (or lead office's) answer, {@code null} while the comment is open
+     * @param answerable whether the viewer may answer it now
+     */
+    public record Comment(long id, String author, Instant createdAt, String body, String answer, String answeredBy,
+            Instant answeredAt, boolean answerable) {
+
+        public boolean open() {
+            return answer == null;
+        }
     }
 
     public boolean signedOff() {

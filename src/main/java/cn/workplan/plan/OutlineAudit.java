@@ -120,6 +120,10 @@ class OutlineAudit {
         audit.record(AuditAction.COMMENT, type(node), node.getId(), node.getHeadline(), Map.of(), Map.of("comment", comment));
     }
 
+    void answered(PlanNode node, String answer) {
+        audit.record(AuditAction.REPLY, type(node), node.getId(), node.getHeadline(), Map.of(), Map.of("answer", answer));
+    }
+
     private static String type(PlanNode node) {
         return node.getKind().name();
     }

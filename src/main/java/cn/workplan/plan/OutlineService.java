@@ -44,6 +44,7 @@ public class OutlineService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final OutlineAudit audit;
+    private final PlanNotifications notifications;
 
     /** Adds a chapter, section or sub-point at the end of its parent ({@code null}: the top level). */
     public long addHeading(long planId, Long parentId, NodeKind kind, String headline, String body, CurrentUser user) {
@@ -130,7 +131,7 @@ public class OutlineService {
         revisions.record(item, user.getUsername(), data.reason());
         audit.changed(item, before, plan.getStatus() == PlanStatus.PUBLISHED ? data.reason() : null);
         if (plan.getStatus() == PlanStatus.PUBLISHED) {
-            events.publishEvent(new ItemRevised(plan.getId(), nodeId));
+            events.publishEvent(new ItemRevised(plan.getId(), nodeId, data.reason().strip(), user.id()));
         }
         log.info("{} saved item #{} of plan #{}{}", user.getUsername(), nodeId, plan.getId(),
                 plan.getStatus() == PlanStatus.PUBLISHED ? " as a revision: " + data.reason() : "");
@@ -210,7 +211,48 @@ public class OutlineService {
         jdbc.update("insert into plan_comment (plan_id, node_id, author_id, body) values (?, ?, ?, ?)",
                 plan.getId(), nodeId, user.id(), text.strip());
         audit.commented(node, text.strip());
+        notifications.commented(node, text, user);
         log.info("{} commented on item #{} of plan #{}", user.getUsername(), nodeId, plan.getId());
+    }
+
+    /**
+     * Answers a review comment (答复): the general office, or the item's lead office, says what came of it while the
+     * plan is drafted or reviewed. Once; a plan is published only when every comment is answered. The comment's
+     * author is told.
+     *
+     * @return the item the comment is on
+     */
+    public long answer(long commentId, String text, CurrentUser user) {
+        var comment = jdbc.query("select node_id, author_id, answered_at is not null from plan_comment where id = ?",
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0}, commentId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("comment", commentId));
+        var node = find(comment[0]);
+        var plan = lock(node.getPlanId(), user);
+        PlanPolicy.check(PlanPolicy.canAnswer(plan.getStatus(), node.getLeadOfficeId(), user), "answer a comment");
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("answer", "NotBlank");
+        }
+        if (text.strip().length() > 2000) {
+            throw new InvalidInputException("answer", "comment.error.tooLong", 2000);
+        }
+        // the plan row is locked: two people answering at once answer one after the other, the second is told
+        int answered = jdbc.update("""
+                update plan_comment set answer = ?, answered_by = ?, answered_at = now() where id = ? and answered_at is null""",
+                text.strip(), user.id(), commentId);
+        if (answered == 0) {
+            throw new InvalidInputException("answer", "comment.error.answered");
+        }
+        audit.answered(node, text.strip());
+        notifications.answered(comment[1], node, text, user);
+        log.info("{} answered comment #{} on item #{} of plan #{}", user.getUsername(), commentId, node.getId(), plan.getId());
+        return node.getId();
+    }
+
+    /** The item a comment is on (for the way back to it). */
+    @Transactional(readOnly = true)
+    public long itemOfComment(long commentId) {
+        return jdbc.query("select node_id from plan_comment where id = ?", (rs, row) -> rs.getLong(1), commentId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("comment", commentId));
     }
 
     private void apply(Plan plan, PlanNode item, ItemData data) {

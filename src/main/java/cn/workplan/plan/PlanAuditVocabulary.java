@@ -53,6 +53,7 @@ class PlanAuditVocabulary {
                 .field("q3", "item.field.q3")
                 .field("q4", "item.field.q4")
                 .field("keyItem", "item.field.keyItem")
-                .field("tags", "item.field.tags");
+                .field("tags", "item.field.tags")
+                .field("answer", "comment.answer");
     }
 }

@@ -66,6 +66,15 @@ final class PlanPolicy {
         return user.is(Role.OFFICE_STAFF) && status == PlanStatus.DRAFT && Objects.equals(leadOfficeId, user.officeId());
     }
 
+    /**
+     * Whether the person may answer a review comment on the item: the general office and administrators, or the staff of
+     * the item's lead office, while the plan is drafted or reviewed.
+     */
+    static boolean canAnswer(PlanStatus status, Long leadOfficeId, CurrentUser user) {
+        return status.isOpenForDrafting()
+                && (arrangesPlans(user) || user.is(Role.OFFICE_STAFF) && leadOfficeId != null && leadOfficeId.equals(user.officeId()));
+    }
+
     static void check(boolean allowed, String what) {
         if (!allowed) {
             throw new AccessDeniedException("not allowed: " + what);

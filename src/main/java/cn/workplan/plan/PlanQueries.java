@@ -36,6 +36,23 @@ public class PlanQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final OfficeService offices;
     private final SchoolService schools;
+    private final java.time.Clock clock;
+
+    /** Today in the bureau's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * The plan being carried out among these (newest first, as {@link #list} gives them): the newest published plan of
+     * this year or before; else the newest published one; else the newest that is not closed (one being drafted).
+     * Never a newer draft while a plan is being carried out.
+     */
+    public static java.util.Optional<PlanSummary> current(List<PlanSummary> plans, LocalDate today) {
+        return plans.stream().filter(plan -> plan.status() == PlanStatus.PUBLISHED && plan.year() <= today.getYear()).findFirst()
+                .or(() -> plans.stream().filter(plan -> plan.status() == PlanStatus.PUBLISHED).findFirst())
+                .or(() -> plans.stream().filter(plan -> plan.status() != PlanStatus.CLOSED).findFirst());
+    }
 
     /** Plans the person may see, newest year first. */
     public List<PlanSummary> list(CurrentUser user) {

@@ -36,6 +36,8 @@ public class PlanService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PlanNotifications notifications;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** Whether the person may start a plan: the general office and administrators. */
     public static boolean canCreate(CurrentUser user) {
@@ -86,14 +88,18 @@ public class PlanService {
         audit.updated(AUDIT_TYPE, planId, plan.getTitle(), before, state(plan));
     }
 
-    /** Draft → in review: the leaders may now comment on every item. */
+    /** Draft → in review: the leaders may now comment on every item; they are told. */
     public void submit(long planId, CurrentUser user) {
-        record(AuditAction.SEND_FOR_REVIEW, transition(planId, user, PlanStatus.IN_REVIEW, PlanPermissions::submit));
+        var step = transition(planId, user, PlanStatus.IN_REVIEW, PlanPermissions::submit);
+        record(AuditAction.SEND_FOR_REVIEW, step);
+        notifications.submitted(step.plan(), user);
     }
 
-    /** In review → draft, for another round of drafting. */
+    /** In review → draft, for another round of drafting; the general office is told. */
     public void returnToDraft(long planId, CurrentUser user) {
-        record(AuditAction.RETURN, transition(planId, user, PlanStatus.DRAFT, PlanPermissions::returnToDraft));
+        var step = transition(planId, user, PlanStatus.DRAFT, PlanPermissions::returnToDraft);
+        record(AuditAction.RETURN, step);
+        notifications.returned(step.plan(), user);
     }
 
     /** In review → published, with its document number and issue date; from now on the text is frozen. */
@@ -108,12 +114,15 @@ public class PlanService {
         after.put("documentNumber", plan.getDocumentNumber());
         after.put("issueDate", plan.getIssueDate());
         audit.record(AuditAction.PUBLISH, AUDIT_TYPE, planId, plan.getTitle(), before, after);
-        events.publishEvent(new PlanPublished(planId));
+        // the execution module makes the lines of responsibility and tells each office and school of its tasks
+        events.publishEvent(new PlanPublished(planId, user.id()));
     }
 
-    /** Published → closed at the end of the year. */
+    /** Published → closed at the end of the year; those who answered for its lines are told that reporting ends. */
     public void close(long planId, CurrentUser user) {
-        record(AuditAction.CLOSE, transition(planId, user, PlanStatus.CLOSED, PlanPermissions::close));
+        var step = transition(planId, user, PlanStatus.CLOSED, PlanPermissions::close);
+        record(AuditAction.CLOSE, step);
+        events.publishEvent(new PlanClosed(planId, step.plan().getTitle(), user.id()));
     }
 
     /** A step of the workflow, recorded as what it is (送审, 退回, 发布, 结束) with the status before and after. */
@@ -195,6 +204,14 @@ public class PlanService {
         if (to == PlanStatus.IN_REVIEW || to == PlanStatus.PUBLISHED) {
             if (nodes.countByPlanIdAndKind(planId, NodeKind.ITEM) == 0) {
                 throw new InvalidInputException("status", "plan.error.noItems");
+            }
+        }
+        if (to == PlanStatus.PUBLISHED) {
+            // a leader's comment is answered before the text is frozen (the general office's to-do lists it)
+            int open = jdbc.sql("select count(*) from plan_comment where plan_id = :plan and answered_at is null")
+                    .param("plan", planId).query(Integer.class).single();
+            if (open > 0) {
+                throw new InvalidInputException("status", "plan.error.openComments", open);
             }
         }
         var from = plan.getStatus();

@@ -90,20 +90,39 @@ public class SummaryQueries {
         return jdbc.sql("""
                 select s.id, s.plan_id, p.title as plan_title, p.document_number, s.kind, s.period_start, s.period_end, s.title,
                        cast(s.body as text) as body, s.as_of, s.generated_at, gu.display_name as generated_by, s.edited_at,
-                       eu.display_name as edited_by, s.locked_at, lu.display_name as locked_by, s.version
+                       eu.display_name as edited_by, s.locked_at, lu.display_name as locked_by, s.version,
+                       (select cast(coalesce(json_agg(json_build_object('userId', r.user_id, 'name', ru.display_name,
+                                                  'requestedAt', to_char(r.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                                                  'readAt', to_char(r.read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) order by ru.display_name), '[]') as text)
+                        from summary_reading r join app_user ru on ru.id = r.user_id where r.summary_id = s.id) as readings
                 from summary s join plan p on p.id = s.plan_id join app_user gu on gu.id = s.generated_by
                 left join app_user eu on eu.id = s.edited_by left join app_user lu on lu.id = s.locked_by
                 where s.id = :id""")
                 .param("id", id)
                 .query((row, number) -> {
                     boolean locked = row.getObject("locked_at") != null;
+                    var readings = readings(row.getString("readings"));
+                    boolean toRead = readings.stream().anyMatch(reading -> reading.userId() == user.id() && reading.readAt() == null);
                     return new SummaryView(row.getLong("id"), row.getLong("plan_id"), row.getString("plan_title"),
                             row.getString("document_number"), period(row), row.getString("title"), blocks(row.getString("body")),
                             row.getObject("as_of", LocalDate.class), instant(row, "generated_at"), row.getString("generated_by"),
                             instant(row, "edited_at"), row.getString("edited_by"), instant(row, "locked_at"), row.getString("locked_by"),
-                            row.getLong("version"), new SummaryView.Can(!locked && policy.writes(user), locked && policy.unlocks(user)));
+                            row.getLong("version"), new SummaryView.Can(!locked && policy.writes(user), locked && policy.unlocks(user),
+                                    policy.writes(user), toRead), readings);
                 })
                 .optional().orElseThrow(() -> new NotFoundException("summary", id));
+    }
+
+    private static final TypeReference<List<SummaryView.Reading>> READINGS = new TypeReference<>() {
+    };
+
+    /** The leaders asked to read a report, as the page's one statement gives them (JSON). */
+    List<SummaryView.Reading> readings(String stored) {
+        try {
+            return json.readValue(stored, READINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the readings of a drafted report do not read", e);
+        }
     }
 
     /** Reports are drafted for plans being carried out or closed. */

@@ -12,10 +12,17 @@ import java.util.List;
  */
 public record SummaryView(long id, long planId, String planTitle, String documentNumber, SummaryPeriod period, String title,
         List<Block> blocks, LocalDate asOf, Instant generatedAt, String generatedBy, Instant editedAt, String editedBy,
-        Instant lockedAt, String lockedBy, long version, Can can) {
+        Instant lockedAt, String lockedBy, long version, Can can, List<Reading> readings) {
 
-    /** What the viewer may do: edit, regenerate and lock an unlocked report; unlock a locked one. */
-    public record Can(boolean edit, boolean unlock) {
+    /**
+     * What the viewer may do: edit, regenerate and lock an unlocked report; unlock a locked one; ask the leaders to read it
+     * (送阅, the general office); say it is read (已阅, a leader it was sent to who has not yet).
+     */
+    public record Can(boolean edit, boolean unlock, boolean askReading, boolean read) {
+    }
+
+    /** A leader asked to read the report: when, and when they read it ({@code null}: not yet). */
+    public record Reading(long userId, String name, Instant requestedAt, Instant readAt) {
     }
 
     public SummaryKind kind() {

@@ -23,31 +23,31 @@ class NoticeNotifications {
 
     @EventListener
     void on(NoticeIssued issued) {
-        notifications.send(issued.recipientUserIds(), "notice.notification.issued", List.of(issued.number(), issued.itemHeadline()),
+        notifications.send(issued.recipientUserIds(), "notification.notice.issued", List.of(issued.number(), issued.itemHeadline()),
                 issued.link());
     }
 
     @EventListener
     void on(NoticeReplied replied) {
-        notifications.send(List.of(replied.issuerUserId()), "notice.notification.replied",
+        notifications.send(List.of(replied.issuerUserId()), "notification.notice.replied",
                 List.of(replied.number(), replied.itemHeadline()), replied.link());
     }
 
     @EventListener
     void on(NoticeReturned returned) {
-        notifications.send(returned.recipientUserIds(), "notice.notification.returned",
+        notifications.send(returned.recipientUserIds(), "notification.notice.returned",
                 List.of(returned.number(), returned.itemHeadline(), returned.comment()), returned.link());
     }
 
     @EventListener
     void on(NoticeClosed closed) {
-        notifications.send(closed.recipientUserIds(), "notice.notification.closed", List.of(closed.number(), closed.itemHeadline()),
+        notifications.send(closed.recipientUserIds(), "notification.notice.closed", List.of(closed.number(), closed.itemHeadline()),
                 closed.link());
     }
 
     @EventListener
     void on(NoticeEscalated escalated) {
-        notifications.send(List.of(escalated.leaderUserId()), "notice.notification.escalated",
+        notifications.send(List.of(escalated.leaderUserId()), "notification.notice.escalated",
                 List.of(escalated.number(), escalated.itemHeadline()), escalated.link());
     }
 }

@@ -101,6 +101,8 @@ class AccessMatrixTest {
         // notifications: {notification} is the matrix administrator's own; anybody else's is not found
         endpoint(GET,  "/notifications",                                    LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/notifications/bell",                               LOGIN,        OK,           OK,           OK,           OK,           OK),
+        // the navbar's to-do count: everyone's own
+        endpoint(GET,  "/todo/count",                                       LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/notifications/{notification}",                     LOGIN,        REDIRECT,     HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
         endpoint(POST, "/notifications/read-all",                           LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),
         // the one-click reminder (催办) of {line}, led by an office the matrix's office staff are not in
@@ -245,6 +247,9 @@ class AccessMatrixTest {
         endpoint(POST, "/items/{draftItem}",                                LOGIN,        OK,           DENIED,       DENIED,       HIDDEN,       DENIED),
         endpoint(GET,  "/items/{draftItem}/history",                        LOGIN,        OK,           OK,           OK,           HIDDEN,       OK),
         endpoint(POST, "/items/{draftItem}/comments?comment=意见",           LOGIN,        DENIED,       DENIED,       DENIED,       DENIED,       DENIED),
+        // answering a review comment ({comment}, on the plan in review): the general office (and administrators); a blank
+        // answer comes back with a message and changes nothing; a principal does not see a plan in review
+        endpoint(POST, "/comments/{comment}/answer?answer=",                LOGIN,        REDIRECT,     DENIED,       DENIED,       HIDDEN,       DENIED),
         // supervision notices: {notice} went to the matrix's office (and was acknowledged), {schoolNotice} to the matrix's
         // school, both issued by the matrix's leader on {noticeItem}. The POSTs are refused after the permission check
         // (acknowledged already, blank reply, not replied yet, blank comment): a redirect with a message, nothing changes.
@@ -281,6 +286,9 @@ class AccessMatrixTest {
         endpoint(POST, "/summaries/{summary}/regenerate?version=-1",       LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(POST, "/summaries/{summary}/lock?version=-1",             LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
         endpoint(POST, "/summaries/{summary}/unlock?version=-1&reason=",   LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        // 送阅 (the general office and administrators) and 已阅 (who reads reports; one not asked is told so)
+        endpoint(POST, "/summaries/{summary}/readers",                     LOGIN,        REDIRECT,     DENIED,       DENIED,       DENIED,       DENIED),
+        endpoint(POST, "/summaries/{summary}/read",                        LOGIN,        REDIRECT,     REDIRECT,     DENIED,       DENIED,       REDIRECT),
         endpoint(GET,  "/summaries/{summary}.docx",                        LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
         endpoint(GET,  "/summaries/{summary}.pdf",                         LOGIN,        OK,           OK,           DENIED,       DENIED,       OK),
         // upper-level documents (上级文件) and alignment (对标): {upper} is a document with the point {point}; the matrix's office
@@ -378,10 +386,13 @@ class AccessMatrixTest {
         all.put("evidence", jdbc.sql("select id from evidence where report_id = :report").param("report", all.get("report"))
                 .query(Long.class).single());
         all.put("summary", summaries.create(all.get("published"), new NewSummary(SummaryKind.MID_YEAR, null, null), admin).id());
+        outline.comment(all.get("reviewItem"), "请细化目标。", admin);
+        all.put("comment", jdbc.sql("select id from plan_comment where node_id = :item").param("item", all.get("reviewItem"))
+                .query(Long.class).single());
         chain(all, plans, outline, jdbc, upperDocuments, publications, admin);
         notices(all, plans, outline, users, jdbc, signIn, notices, admin);
         long matrixAdmin = data.idOf(signIn.login(Role.ADMIN));
-        notifications.send(List.of(matrixAdmin), "reminder.line", List.of("测试", "测试任务。"), "/plans");
+        notifications.send(List.of(matrixAdmin), "notification.reminder.line", List.of("测试", "测试任务。"), "/plans");
         all.put("notification", jdbc.sql("select max(id) from notification where user_id = :user").param("user", matrixAdmin)
                 .query(Long.class).single());
         all.put("robot", jdbc.sql("""

@@ -14,6 +14,7 @@ import static cn.workplan.audit.AuditAction.ISSUE;
 import static cn.workplan.audit.AuditAction.LOCK;
 import static cn.workplan.audit.AuditAction.MOVE;
 import static cn.workplan.audit.AuditAction.PUBLISH;
+import static cn.workplan.audit.AuditAction.READ;
 import static cn.workplan.audit.AuditAction.REGENERATE;
 import static cn.workplan.audit.AuditAction.REJECT;
 import static cn.workplan.audit.AuditAction.REMIND;
@@ -279,6 +280,8 @@ class AuditCoverageTest {
                 () -> submitForm(s.coordinator(), "/items/" + s.draft().item() + "/edit", "body", "改过的具体内容。")));
         rows.put("POST /items/{id}/comments", new Row("ITEM", COMMENT,
                 () -> post(s.leader(), "/items/" + s.inReview().item() + "/comments", "comment", "请细化目标。")));
+        rows.put("POST /comments/{id}/answer", new Row("ITEM", REPLY,
+                () -> post(s.coordinator(), "/comments/" + s.comment() + "/answer", "answer", "已细化为三项指标。")));
         // carrying out: lines, reports, evidence, reminders, extensions, sign-off (the lead office, the school, leaders)
         rows.put("POST /items/{id}/lines", new Row("ASSIGNMENT", CREATE, () -> post(s.leadStaff(),
                 "/items/" + s.published().item() + "/lines", "schoolId", Long.toString(s.data().school()))));
@@ -371,6 +374,14 @@ class AuditCoverageTest {
         rows.put("POST /summaries/{id}/regenerate", new Row("SUMMARY", REGENERATE, () -> {
             long summary = s.summary(false);
             return post(s.admin(), "/summaries/" + summary + "/regenerate", "version", Long.toString(s.version("summary", summary)));
+        }));
+        rows.put("POST /summaries/{id}/readers", new Row("SUMMARY", REQUEST, () -> post(s.admin(), "/summaries/" + s.summary(false) + "/readers")));
+        rows.put("POST /summaries/{id}/read", new Row("SUMMARY", READ, () -> {
+            long summary = s.summary(false);
+            jdbc.sql("""
+                    insert into summary_reading (summary_id, user_id, requested_by, requested_at) values (:summary, :leader, :admin, now())""")
+                    .param("summary", summary).param("leader", s.data().idOf(s.leader())).param("admin", s.data().idOf(s.admin())).update();
+            return post(s.leader(), "/summaries/" + summary + "/read");
         }));
         rows.put("POST /summaries/{id}/lock", new Row("SUMMARY", LOCK, () -> {
             long summary = s.summary(false);

@@ -149,6 +149,15 @@ final class AuditScenarios {
         return new Draft(plan.id(), chapter, 0, item);
     }
 
+    /** A leader's open comment on an item of a plan in review; returns its id. */
+    long comment() {
+        long item = inReview().item();
+        return jdbc.sql("""
+                insert into plan_comment (plan_id, node_id, author_id, body)
+                select n.plan_id, n.id, :leader, '请细化目标。' from plan_node n where n.id = :item returning id""")
+                .param("leader", data.idOf(leader())).param("item", item).query(Long.class).single();
+    }
+
     Published published() {
         leadStaff();
         principal();

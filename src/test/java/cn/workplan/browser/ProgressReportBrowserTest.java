@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.plan.Numbering;
 import cn.workplan.support.ItemSpec;
+import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
 
@@ -43,7 +44,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * consolidated progress change.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
-@Import({TestPlans.class, TestData.class})
+@Import({TestPlans.class, TestData.class, TestClock.Configuration.class})
 class ProgressReportBrowserTest {
 
     private static Chromium chromium;

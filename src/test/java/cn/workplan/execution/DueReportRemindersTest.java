@@ -173,7 +173,7 @@ class DueReportRemindersTest {
 
     /** How many due-report reminders each of the test's people has, for those who have any. */
     private Map<Long, Long> reminded() {
-        return jdbc.sql("select user_id from notification where message_key = 'reminder.due' and user_id in (:people)")
+        return jdbc.sql("select user_id from notification where message_key = 'notification.reminder.due' and user_id in (:people)")
                 .param("people", everyone).query(Long.class).list().stream()
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
     }

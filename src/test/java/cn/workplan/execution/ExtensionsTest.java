@@ -130,8 +130,8 @@ class ExtensionsTest {
         assertThat(page(head).select("#line-" + lineA).text()).contains("原定 2030年6月30日");
         assertThat(deadline(lineB)).as("other lines keep the item's deadline").isNull();
         assertThat(audited(first)).containsExactly("REQUEST", "APPROVE");
-        assertThat(notified(head)).containsExactly("extension.notification.requested", "extension.notification.requested");
-        assertThat(notified(principalA)).containsExactly("extension.notification.approved", "extension.notification.approved");
+        assertThat(notified(head)).containsExactly("notification.extension.requested", "notification.extension.requested");
+        assertThat(notified(principalA)).containsExactly("notification.extension.approved", "notification.extension.approved");
     }
 
     @Test
@@ -147,7 +147,7 @@ class ExtensionsTest {
         assertThat(baseline(line)).isNull();
         assertThat(page(cooperatingStaff).select("#extension-" + request).text()).contains("不予批准", "请按原时限完成");
         assertThat(page(cooperatingStaff).select("#extension-request")).as("may ask again").isNotEmpty();
-        assertThat(notified(cooperatingStaff)).containsExactly("extension.notification.rejected");
+        assertThat(notified(cooperatingStaff)).containsExactly("notification.extension.rejected");
     }
 
     @Test

@@ -169,7 +169,7 @@ class LineRemindersTest {
 
     /** The links of the one-click reminders the person has. */
     private List<String> reminders(CurrentUser person) {
-        return jdbc.sql("select link from notification where user_id = :user and message_key = 'reminder.line' order by id")
+        return jdbc.sql("select link from notification where user_id = :user and message_key = 'notification.reminder.line' order by id")
                 .param("user", person.id()).query(String.class).list();
     }
 

@@ -126,7 +126,7 @@ class RemindersOnTwoInstancesTest {
     /** How many due-report reminders each person has. */
     private List<Long> timesReminded(List<Long> people) {
         return jdbc.sql("""
-                select count(n.id) from app_user u left join notification n on n.user_id = u.id and n.message_key = 'reminder.due'
+                select count(n.id) from app_user u left join notification n on n.user_id = u.id and n.message_key = 'notification.reminder.due'
                 where u.id in (:people) group by u.id""")
                 .param("people", people).query(Long.class).list();
     }

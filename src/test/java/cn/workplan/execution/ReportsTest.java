@@ -125,7 +125,7 @@ class ReportsTest {
         assertThat(jdbc.sql("select message_key, link from notification where user_id = :user order by id")
                 .param("user", principalA.id()).query((row, number) -> row.getString(1) + " " + row.getString(2)).list())
                 .as("the author is told, with the way back to the report")
-                .containsExactly("report.notification.returned " + report(lineA));
+                .containsExactly("notification.report.returned " + report(lineA));
         var returned = page(principalA, report(lineA));
         assertThat(returned.select("#returned").text()).contains("请补充安装后的教室照片");
         assertThat(returned.select("#report-form")).isNotEmpty();

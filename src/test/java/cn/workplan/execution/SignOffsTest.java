@@ -133,8 +133,8 @@ class SignOffsTest {
         assertThat(audited()).containsExactly("REQUEST", "RETURN", "REQUEST", "APPROVE");
         assertThat(jdbc.sql("select message_key || ' ' || link from notification where user_id = :user order by id")
                 .param("user", leadStaff.id()).query(String.class).list())
-                .containsExactly("signOff.notification.returned /items/" + item + "/lines#sign-off",
-                        "signOff.notification.confirmed /items/" + item + "/lines#sign-off");
+                .containsExactly("notification.signOff.returned /items/" + item + "/lines#sign-off",
+                        "notification.signOff.confirmed /items/" + item + "/lines#sign-off");
     }
 
     @Test

@@ -56,8 +56,8 @@ class NotificationCentreTest {
     @Test
     void theBellCountsTheUnreadAndThePageListsThemNewestFirst() throws Exception {
         assertThat(bell(principal)).isEmpty();
-        notifications.send(List.of(principal.id()), "reminder.line", List.of("刘芳", "推进学前教育。"), "/plans");
-        notifications.send(List.of(principal.id(), principal.id(), office.id()), "reminder.due",
+        notifications.send(List.of(principal.id()), "notification.reminder.line", List.of("刘芳", "推进学前教育。"), "/plans");
+        notifications.send(List.of(principal.id(), principal.id(), office.id()), "notification.reminder.due",
                 List.of("2030年教育工作要点", 2, Notifications.message("report.period.monthly", 2030, 6), LocalDate.of(2030, 6, 25)),
                 "/reports");
 
@@ -78,8 +78,8 @@ class NotificationCentreTest {
 
     @Test
     void openingOneMarksItReadAndGoesWhereItPoints() throws Exception {
-        notifications.send(List.of(principal.id()), "reminder.line", List.of("刘芳", "任务一。"), "/items/42/lines");
-        notifications.send(List.of(principal.id()), "reminder.line", List.of("刘芳", "任务二。"), null);
+        notifications.send(List.of(principal.id()), "notification.reminder.line", List.of("刘芳", "任务一。"), "/items/42/lines");
+        notifications.send(List.of(principal.id()), "notification.reminder.line", List.of("刘芳", "任务二。"), null);
         long first = idOf(principal, "任务一");
         long second = idOf(principal, "任务二");
 
@@ -92,7 +92,7 @@ class NotificationCentreTest {
 
     @Test
     void nobodyReadsOpensOrMarksAnotherPersonsNotifications() throws Exception {
-        notifications.send(List.of(principal.id()), "reminder.line", List.of("刘芳", "别人的任务。"), "/plans");
+        notifications.send(List.of(principal.id()), "notification.reminder.line", List.of("刘芳", "别人的任务。"), "/plans");
         long theirs = idOf(principal, "别人的任务");
         var otherPrincipal = data.login(data.user(Role.PRINCIPAL));
 
@@ -110,11 +110,11 @@ class NotificationCentreTest {
 
     @Test
     void theCentreIsPagedAndCostsTheSameStatementsHoweverManyThereAre() throws Exception {
-        notifications.send(List.of(office.id()), "reminder.line", List.of("刘芳", "第0项。"), "/plans");
+        notifications.send(List.of(office.id()), "notification.reminder.line", List.of("刘芳", "第0项。"), "/plans");
         var few = SqlStatements.count(() -> page(office, "/notifications"));
         var bell = SqlStatements.count(() -> bell(office));
         for (int i = 1; i < 25; i++) {
-            notifications.send(List.of(office.id()), "reminder.line", List.of("刘芳", "第" + i + "项。"), "/plans");
+            notifications.send(List.of(office.id()), "notification.reminder.line", List.of("刘芳", "第" + i + "项。"), "/plans");
         }
         var many = SqlStatements.count(() -> page(office, "/notifications"));
 
@@ -143,10 +143,10 @@ class NotificationCentreTest {
     @Test
     void linksStayInTheApplicationAndArgumentsReadTheSameInEveryLanguage() {
         for (var link : List.of("https://example.com/", "//example.com/x", "javascript:alert(1)", "/\\example.com")) {
-            assertThatThrownBy(() -> notifications.send(List.of(principal.id()), "reminder.line", List.of(), link))
+            assertThatThrownBy(() -> notifications.send(List.of(principal.id()), "notification.reminder.line", List.of(), link))
                     .as(link).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThatThrownBy(() -> notifications.send(List.of(principal.id()), "reminder.line", List.of(new Object()), "/plans"))
+        assertThatThrownBy(() -> notifications.send(List.of(principal.id()), "notification.reminder.line", List.of(new Object()), "/plans"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(jdbc.sql("select count(*) from notification where user_id = :user").param("user", principal.id())
                 .query(Long.class).single()).isZero();
@@ -155,7 +155,7 @@ class NotificationCentreTest {
     @Test
     void deactivatedAccountsAreNotNotified() {
         jdbc.sql("update app_user set active = false where id = :id").param("id", office.id()).update();
-        assertThat(notifications.send(List.of(office.id(), principal.id()), "reminder.line", List.of("刘芳", "任务。"), "/plans"))
+        assertThat(notifications.send(List.of(office.id(), principal.id()), "notification.reminder.line", List.of("刘芳", "任务。"), "/plans"))
                 .isEqualTo(1);
     }
 

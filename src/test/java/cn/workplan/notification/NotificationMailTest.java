@@ -85,7 +85,7 @@ class NotificationMailTest {
         long withAddress = person("zhang.san@school.example.cn");
         long withoutAddress = person(null);
 
-        notifications.send(List.of(withAddress, withoutAddress), "reminder.line", List.of("刘芳", "推进学前教育。"), "/items/7/lines");
+        notifications.send(List.of(withAddress, withoutAddress), "notification.reminder.line", List.of("刘芳", "推进学前教育。"), "/items/7/lines");
 
         var mail = single(smtp.waitForIncomingEmail(10_000, 1));
         long id = jdbc.sql("select id from notification where user_id = :user").param("user", withAddress).query(Long.class).single();
@@ -107,11 +107,11 @@ class NotificationMailTest {
         long committed = person("committed@school.example.cn");
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            notifications.send(List.of(rolledBack), "reminder.line", List.of("刘芳", "撤销的任务。"), null);
+            notifications.send(List.of(rolledBack), "notification.reminder.line", List.of("刘芳", "撤销的任务。"), null);
             status.setRollbackOnly();
         });
         new TransactionTemplate(transactions).executeWithoutResult(status ->
-                notifications.send(List.of(committed), "reminder.line", List.of("刘芳", "保存的任务。"), null));
+                notifications.send(List.of(committed), "notification.reminder.line", List.of("刘芳", "保存的任务。"), null));
 
         var mail = single(smtp.waitForIncomingEmail(10_000, 1));
         assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("committed@school.example.cn");
@@ -162,7 +162,7 @@ class NotificationMailTest {
     void theDailyDigestListsWhatWaitsInOneMailInsteadOfSingleOnes() throws Exception {
         long reader = person("digest.reader@school.example.cn");
 
-        notifications.send(List.of(reader), "report.notification.approved", List.of("推进学前教育。", "2026年6月", "基础教育股"), "/reports");
+        notifications.send(List.of(reader), "notification.report.approved", List.of("推进学前教育。", "2026年6月", "基础教育股"), "/reports");
         notifications.send(List.of(reader), "signOff.notification.confirmed", List.of("推进课后服务。"), "/items/3/lines");
         deliveries.deliverDue();
         Thread.sleep(300);

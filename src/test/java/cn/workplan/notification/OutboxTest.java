@@ -93,7 +93,7 @@ class OutboxTest {
         var sent = new ArrayList<String>();
         for (int i = 1; i <= 8; i++) {
             var task = "离线任务" + i + "号";
-            notifications.send(List.of(people.get(i % people.size())), "reminder.line", List.of("刘芳", task), "/items/" + i + "/lines");
+            notifications.send(List.of(people.get(i % people.size())), "notification.reminder.line", List.of("刘芳", task), "/items/" + i + "/lines");
             sent.add(task);
         }
 
@@ -126,7 +126,7 @@ class OutboxTest {
         var people = principalsWithRobots(1, 1);
         server.failWith(502);
         clock.at(Instant.now());
-        notifications.send(people, "reminder.line", List.of("刘芳", "离线任务99号"), null);
+        notifications.send(people, "notification.reminder.line", List.of("刘芳", "离线任务99号"), null);
         for (int hour = 0; hour <= 25; hour++) {
             deliveries.deliverDue();
             clock.advance(Duration.ofHours(1));
@@ -182,7 +182,7 @@ class OutboxTest {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             for (int i = 1; i <= 30; i++) {
                 var task = "离线任务" + i + "号";
-                notifications.send(List.of(people.get(i % people.size())), "reminder.line", List.of("刘芳", task), null);
+                notifications.send(List.of(people.get(i % people.size())), "notification.reminder.line", List.of("刘芳", task), null);
                 sent.add(task);
             }
             jdbc.sql("update notification_delivery set next_attempt_at = now() + interval '1 hour' where robot_id in (:robots)")

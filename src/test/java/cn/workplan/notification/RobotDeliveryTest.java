@@ -81,7 +81,7 @@ class RobotDeliveryTest {
         var key = UUID.randomUUID().toString();
         robot(RobotScope.SCHOOL, null, school, RobotPlatform.WECOM, server.wecom(key), null);
 
-        notifications.send(List.of(data.idOf(login)), "reminder.line", List.of("刘芳", "推进学前教育。"), "/items/7/lines");
+        notifications.send(List.of(data.idOf(login)), "notification.reminder.line", List.of("刘芳", "推进学前教育。"), "/items/7/lines");
 
         var request = deliveredOne();
         assertThat(request.path()).isEqualTo(RobotServer.WECOM_PATH);
@@ -106,7 +106,7 @@ class RobotDeliveryTest {
                 true, true));
         long before = System.currentTimeMillis();
 
-        notifications.send(List.of(data.idOf(login)), "notice.notification.issued", List.of("督办〔2026〕3号", "推进课后服务。"), "/notices/5");
+        notifications.send(List.of(data.idOf(login)), "notification.notice.issued", List.of("督办〔2026〕3号", "推进课后服务。"), "/notices/5");
 
         var request = deliveredOne();
         assertThat(request.path()).isEqualTo(RobotServer.DINGTALK_PATH);
@@ -129,7 +129,7 @@ class RobotDeliveryTest {
         var token = UUID.randomUUID().toString().replace("-", "");
         robot(RobotScope.SCHOOL, null, school, RobotPlatform.DINGTALK, server.dingtalk(token, null), null);
 
-        notifications.send(List.of(data.idOf(login)), "reminder.line", List.of("刘芳", "推进学前教育。"), null);
+        notifications.send(List.of(data.idOf(login)), "notification.reminder.line", List.of("刘芳", "推进学前教育。"), null);
 
         var request = deliveredOne();
         assertThat(request.rawQuery()).isEqualTo("access_token=" + token);
@@ -145,7 +145,7 @@ class RobotDeliveryTest {
         var elsewhere = data.user(Role.PRINCIPAL, null, otherSchool);
         robot(RobotScope.SCHOOL, null, school, RobotPlatform.WECOM, server.wecom(UUID.randomUUID().toString()), null);
 
-        notifications.send(List.of(data.idOf(first), data.idOf(second), data.idOf(elsewhere)), "reminder.line",
+        notifications.send(List.of(data.idOf(first), data.idOf(second), data.idOf(elsewhere)), "notification.reminder.line",
                 List.of("刘芳", "[点我](http://evil.example) <@all> **加粗** `代码`\n# 标题"), "/items/8/lines");
 
         var markdown = deliveredOne().markdown();
@@ -167,7 +167,7 @@ class RobotDeliveryTest {
         robot(RobotScope.OFFICE, office, null, RobotPlatform.WECOM, server.wecom(officeKey), null);
         robot(RobotScope.BUREAU, null, null, RobotPlatform.WECOM, server.wecom(bureauKey), null);
 
-        notifications.send(List.of(data.idOf(staff), data.idOf(leader)), "reminder.line", List.of("刘芳", "推进学前教育。"), null);
+        notifications.send(List.of(data.idOf(staff), data.idOf(leader)), "notification.reminder.line", List.of("刘芳", "推进学前教育。"), null);
 
         deliver(2);
         assertThat(server.accepted()).extracting(RobotServer.Request::rawQuery)
@@ -191,9 +191,9 @@ class RobotDeliveryTest {
         preferences.save(quietId, new Preferences(noRobot, true, false));
 
         // reports wait for the digest by default; reminders go at once, except to whoever wants no robot
-        notifications.send(List.of(principalId, quietId), "report.notification.approved", List.of("推进学前教育。", "2026年6月", "基础教育股"),
+        notifications.send(List.of(principalId, quietId), "notification.report.approved", List.of("推进学前教育。", "2026年6月", "基础教育股"),
                 "/lines/3/reports/2026-06");
-        notifications.send(List.of(quietId), "reminder.line", List.of("刘芳", "推进学前教育。"), null);
+        notifications.send(List.of(quietId), "notification.reminder.line", List.of("刘芳", "推进学前教育。"), null);
         deliveries.deliverDue();
         assertThat(jdbc.sql("select count(*) from notification_delivery where robot_id = :robot").param("robot", robot)
                 .query(Long.class).single()).isZero();
@@ -218,7 +218,7 @@ class RobotDeliveryTest {
         long id = data.idOf(principal);
         robot(RobotScope.SCHOOL, null, school, RobotPlatform.WECOM, server.wecom(UUID.randomUUID().toString()), null);
         for (int i = 0; i < 30; i++) {
-            notifications.send(List.of(id), "report.notification.returned", List.of("推进学前教育。".repeat(8) + i, "2026年6月", "基础教育股",
+            notifications.send(List.of(id), "notification.report.returned", List.of("推进学前教育。".repeat(8) + i, "2026年6月", "基础教育股",
                     "请补充佐证材料。".repeat(10)), "/lines/3/reports/2026-06");
         }
 

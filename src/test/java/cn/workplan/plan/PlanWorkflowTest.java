@@ -59,6 +59,9 @@ class PlanWorkflowTest {
     @Autowired
     ItemQueries items;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     long officeA;
     long officeB;
     CurrentUser admin;
@@ -204,9 +207,15 @@ class PlanWorkflowTest {
         denied(() -> outline.comment(item, "太早。", leader));
         plan.submit();
         outline.comment(item, "请细化目标。", leader);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> planService.publish(plan.id(), DOCUMENT, leader))
+                .as("published only once every comment is answered").isInstanceOf(cn.workplan.system.InvalidInputException.class);
+        long comment = jdbc.queryForObject("select id from plan_comment where node_id = ?", Long.class, item);
+        denied(() -> outline.answer(comment, "已细化。", leader));
+        outline.answer(comment, "已细化。", coordinator);
         planService.publish(plan.id(), DOCUMENT, leader);
         denied(() -> outline.comment(item, "太晚。", leader));
-        assertThat(items.item(item, coordinator).comments()).extracting(ItemView.Comment::body).containsExactly("请细化目标。");
+        assertThat(items.item(item, coordinator).comments()).extracting(ItemView.Comment::body, ItemView.Comment::answer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("请细化目标。", "已细化。"));
     }
 
     @Test

@@ -85,7 +85,7 @@ class NoticeEscalationTest {
         assertThat(jdbc.sql("select actor from audit_event where entity_type = 'NOTICE' and entity_id = :id and action = 'ESCALATE'")
                 .param("id", id).query(String.class).list()).containsExactly("system");
         assertThat(f.state(id)).as("escalation leaves the state alone").isEqualTo(NoticeState.ACKNOWLEDGED);
-        assertThat(jdbc.sql("select count(*) from notification where user_id = :leader and message_key = 'notice.notification.escalated' and link = :link")
+        assertThat(jdbc.sql("select count(*) from notification where user_id = :leader and message_key = 'notification.notice.escalated' and link = :link")
                 .param("leader", f.deputy.id()).param("link", "/notices/" + id).query(Long.class).single())
                 .as("the deputy director is told once, in the notification centre").isEqualTo(1);
 

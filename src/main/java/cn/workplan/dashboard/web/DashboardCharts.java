@@ -89,7 +89,8 @@ class DashboardCharts {
                     var filter = DrilldownFilter.ofPlan(dashboard.plan().id()).withTownship(township.name())
                             .withChapter(dashboard.gridChapters().get(column).id());
                     cells.add(Map.of("value", List.of(column, row, cell.meanPercent()), "lines", cell.lines(), "overdue", cell.overdue(),
-                            "url", "/dashboard/items" + filter.query()));
+                            "url", "/dashboard/items" + filter.query(),
+                            "notStarted", cell.notStartedUnder(dashboard.gridChapters().get(column))));
                 }
             }
         }
@@ -101,7 +102,8 @@ class DashboardCharts {
                         .encode().build().toUriString()).toList(),
                 "cells", cells,
                 "label", text("dashboard.grid.percent"), "linesLabel", text("dashboard.grid.lines"),
-                "overdueLabel", text("dashboard.status.OVERDUE"));
+                "overdueLabel", text("dashboard.status.OVERDUE"), "notStartedLabel", text("dashboard.status.NOT_STARTED"),
+                "notStartedColor", COLOURS.get(Status.NOT_STARTED));
     }
 
     /** Reports sent per period (bars) and their mean progress (line). */

@@ -28,17 +28,25 @@ class RemindersController {
     String remind(@AuthenticationPrincipal CurrentUser user, @PathVariable long line,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String back, RedirectAttributes flash) {
         var outcome = reminders.remind(line, user);
+        // back to the dashboard's list the reminder was sent from (never to another site): the outcome is shown there, in
+        // that list, where the person is looking, not at the top of the page the address scrolls away from
+        boolean dashboard = back != null && back.startsWith("/dashboard") && !back.contains("//") && !back.contains("\\");
+        String prefix = dashboard && back.endsWith("#chase") ? "chase" : null;
         if (outcome.sent()) {
-            flash.addFlashAttribute("message", "reminder.sent");
-            flash.addFlashAttribute("messageArgs", new Object[] {outcome.party(), outcome.people()});
+            flash.addFlashAttribute(name(prefix, "message"), "reminder.sent");
+            flash.addFlashAttribute(name(prefix, "messageArgs"), new Object[] {outcome.party(), outcome.people()});
         } else {
-            flash.addFlashAttribute("error", outcome.refusal().messageKey());
-            flash.addFlashAttribute("errorArgs", new Object[] {outcome.party(), formats.dateTime(outcome.remindedAt())});
+            flash.addFlashAttribute(name(prefix, "error"), outcome.refusal().messageKey());
+            flash.addFlashAttribute(name(prefix, "errorArgs"), new Object[] {outcome.party(), formats.dateTime(outcome.remindedAt())});
         }
-        // back to the dashboard the reminder was sent from; never to another site
-        if (back != null && back.startsWith("/dashboard") && !back.contains("//") && !back.contains("\\")) {
+        if (dashboard) {
             return "redirect:" + back;
         }
         return "redirect:/items/" + outcome.itemId() + "/lines";
+    }
+
+    /** The flash attribute: the layout's own ({@code message}), or one a part of the page shows ({@code chaseMessage}). */
+    private static String name(String prefix, String attribute) {
+        return prefix == null ? attribute : prefix + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
     }
 }

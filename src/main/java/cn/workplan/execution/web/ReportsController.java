@@ -171,13 +171,17 @@ class ReportsController {
         return "redirect:/lines/" + line + "/reports/" + start(period).toString().substring(0, 7);
     }
 
-    /** The form as the page opens: the saved report, or an empty one (the lead office's starts from its lines). */
+    /**
+     * The form as the page opens: the saved report, or a new one starting from the line's last approved progress (a
+     * hurried author should not report a drop by leaving it at 0), else, for the lead office's first consolidated
+     * report, from its lines' mean.
+     */
     private static ReportData form(ReportPage page) {
         var report = page.report();
         if (report == null) {
             var blank = ReportData.blank();
-            return page.suggested() == null ? blank
-                    : new ReportData(blank.progress(), page.suggested(), blank.narrative(), blank.actuals(), null);
+            var start = page.line().approvedPercent() != null ? page.line().approvedPercent() : page.suggested();
+            return start == null ? blank : new ReportData(blank.progress(), start, blank.narrative(), blank.actuals(), null);
         }
         var actuals = new java.util.LinkedHashMap<Long, java.math.BigDecimal>();
         page.targets().stream().filter(target -> target.actual() != null).forEach(target -> actuals.put(target.id(), target.actual()));

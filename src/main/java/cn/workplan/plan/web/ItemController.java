@@ -133,6 +133,21 @@ class ItemController {
         }
     }
 
+    /** The general office's (or lead office's) answer to a review comment; back to the comment. */
+    @PostMapping("/comments/{id}/answer")
+    String answer(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) String answer,
+            RedirectAttributes flash) {
+        try {
+            long item = outline.answer(id, answer, user);
+            flash.addFlashAttribute("message", "comment.answered");
+            return "redirect:/items/" + item + "#comment-" + id;
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", "NotBlank".equals(e.code()) ? "comment.error.emptyAnswer" : e.code());
+            flash.addFlashAttribute("errorArgs", e.arguments());
+            return "redirect:/items/" + outline.itemOfComment(id) + "#comment-" + id;
+        }
+    }
+
     private String form(Model model, CurrentUser user, long planId, Long itemId, ItemData item, String status) {
         model.addAttribute("item", item);
         model.addAttribute("itemId", itemId);

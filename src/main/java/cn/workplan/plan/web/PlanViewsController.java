@@ -4,7 +4,6 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.org.OfficeService;
 import cn.workplan.plan.PlanQueries;
-import cn.workplan.plan.PlanStatus;
 import cn.workplan.plan.TaskFilter;
 import cn.workplan.plan.TaskSheet;
 
@@ -46,21 +45,30 @@ class PlanViewsController {
         model.addAttribute("table", table);
         model.addAttribute("lines", sheet.lines(table));
         model.addAttribute("offices", offices.options());
+        // "本股室任务": the plans to switch to, when the page shows the person's own office's items
+        if (user.is(Role.OFFICE_STAFF) && user.officeId() != null && user.officeId().equals(filter.office())) {
+            model.addAttribute("otherPlans", queries.list(user));
+        }
         return "plan/tasks";
     }
 
-    /** Office staff: the items their office leads or cooperates on, in the newest plan that is not closed. */
+    /**
+     * Office staff: the items their office leads or cooperates on, in the plan being carried out (see
+     * {@link PlanQueries#current}) or the plan chosen ({@code ?plan=}; the task table offers the others).
+     */
     @GetMapping("/my-items")
-    String myItems(@AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+    String myItems(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long plan, RedirectAttributes flash) {
         if (!user.is(Role.OFFICE_STAFF)) {
             return "redirect:/plans";
         }
-        var current = queries.list(user).stream().filter(plan -> plan.status() != PlanStatus.CLOSED).findFirst();
-        if (current.isEmpty()) {
+        var plans = queries.list(user);
+        var chosen = plan == null ? PlanQueries.current(plans, queries.today())
+                : plans.stream().filter(each -> each.id() == plan).findFirst();
+        if (chosen.isEmpty()) {
             flash.addFlashAttribute("error", "plan.noCurrent");
             return "redirect:/plans";
         }
-        return "redirect:/plans/" + current.get().id() + "/tasks?office=" + user.officeId();
+        return "redirect:/plans/" + chosen.get().id() + "/tasks?office=" + user.officeId();
     }
 
     @GetMapping("/search")

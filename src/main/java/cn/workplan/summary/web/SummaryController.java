@@ -20,6 +20,7 @@ import cn.workplan.summary.Summaries;
 import cn.workplan.summary.SummaryForm;
 import cn.workplan.summary.SummaryKind;
 import cn.workplan.summary.SummaryQueries;
+import cn.workplan.summary.SummaryReadings;
 import cn.workplan.summary.SummaryView;
 import cn.workplan.system.FormTokens;
 import cn.workplan.system.InvalidInputException;
@@ -58,11 +59,13 @@ class SummaryController {
     private final SummaryDocx docx;
     private final SummaryPdf pdf;
     private final FormTokens tokens;
+    private final SummaryReadings readings;
 
     SummaryController(SummaryQueries queries, Summaries summaries, PlanStandings standings, UpperDocumentQueries upperDocuments,
-            SummaryDocx docx, SummaryPdf pdf, FormTokens tokens) {
+            SummaryDocx docx, SummaryPdf pdf, FormTokens tokens, SummaryReadings readings) {
         this.tokens = tokens;
         this.upperDocuments = upperDocuments;
+        this.readings = readings;
         this.queries = queries;
         this.summaries = summaries;
         this.standings = standings;
@@ -79,19 +82,38 @@ class SummaryController {
         return "summary/list";
     }
 
+    /**
+     * The form that drafts a report: the current period of the plan's cycle, or the kind and period the address names (a
+     * to-do's link: {@code ?kind=MONTHLY&month=11}; what does not read is left as the default).
+     */
     @GetMapping("/plans/{planId}/summaries/new")
-    String newForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId, Model model, RedirectAttributes flash) {
+    String newForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long planId, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String month, @RequestParam(required = false) String quarter, Model model,
+            RedirectAttributes flash) {
         var list = queries.list(planId, user);
         if (!list.mayDraft()) {
             return refuse(list, flash);
         }
         var today = standings.today();
         var reporting = standings.reporting(planId);
-        var kind = reporting.cycle() == ReportCycle.MONTHLY ? SummaryKind.MONTHLY : SummaryKind.QUARTERLY;
+        var cycleKind = reporting.cycle() == ReportCycle.MONTHLY ? SummaryKind.MONTHLY : SummaryKind.QUARTERLY;
         var last = today.getYear() > list.plan().year() ? LocalDate.of(list.plan().year(), 12, 31) : today;
+        var chosen = java.util.Arrays.stream(SummaryKind.values()).filter(each -> each.name().equals(kind)).findFirst().orElse(cycleKind);
         var uppers = upperDocuments.forPlan(planId, list.plan().year());
-        return form(model, list, new NewSummary(kind, last.getMonthValue(), (last.getMonthValue() - 1) / 3 + 1,
-                uppers.isEmpty() ? null : uppers.get(0).id(), last.getMonthValue() <= 6 ? 1 : 2), reporting.cycle(), uppers, null);
+        return form(model, list, new NewSummary(chosen, number(month, 12, last.getMonthValue()),
+                number(quarter, 4, (last.getMonthValue() - 1) / 3 + 1), uppers.isEmpty() ? null : uppers.get(0).id(),
+                last.getMonthValue() <= 6 ? 1 : 2), reporting.cycle(), uppers, null);
+    }
+
+    /** A month or quarter from the address, if it is one. */
+    private static int number(String given, int last, int otherwise) {
+        if (given != null && given.matches("\\d{1,2}")) {
+            int number = Integer.parseInt(given);
+            if (number >= 1 && number <= last) {
+                return number;
+            }
+        }
+        return otherwise;
     }
 
     @PostMapping("/plans/{planId}/summaries")
@@ -168,6 +190,25 @@ class SummaryController {
     String unlock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
             @RequestParam(required = false) String reason, RedirectAttributes flash) {
         return step(id, flash, "summary.unlocked", () -> summaries.unlock(id, version, reason, user));
+    }
+
+    /** The general office sends the report to the leaders to read (送阅). */
+    @PostMapping("/summaries/{id}/readers")
+    String askReading(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
+        try {
+            int asked = readings.ask(id, user);
+            flash.addFlashAttribute("message", "summary.reading.asked");
+            flash.addFlashAttribute("messageArgs", new Object[] {asked});
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.code());
+        }
+        return "redirect:/summaries/" + id;
+    }
+
+    /** A leader has read the report sent to them (已阅). */
+    @PostMapping("/summaries/{id}/read")
+    String read(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
+        return step(id, flash, "summary.reading.done", () -> readings.read(id, user));
     }
 
     @GetMapping("/summaries/{id}.docx")

@@ -51,6 +51,9 @@ class PlanAccessHttpTest {
     @Autowired
     ItemQueries items;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     long officeA;
     long officeB;
     CurrentUser admin;
@@ -233,6 +236,12 @@ class PlanAccessHttpTest {
 
         mvc.perform(form(leader, "/plans/{id}/return", plan.id())).andExpect(redirectedUrl("/plans/" + plan.id()));
         assertThat(planStatus()).isEqualTo(PlanStatus.DRAFT);
+        // the general office answers the comment (a leader may not), then sends the plan again
+        long comment = jdbc.sql("select id from plan_comment where node_id = :item").param("item", itemA).query(Long.class).single();
+        mvc.perform(form(leader, "/comments/{id}/answer", comment).param("answer", "已明确。")).andExpect(status().isForbidden());
+        mvc.perform(form(coordinator, "/comments/{id}/answer", comment).param("answer", "已明确为6月底。"))
+                .andExpect(redirectedUrl("/items/" + itemA + "#comment-" + comment));
+        assertThat(page("/items/" + itemA, leader)).contains("已明确为6月底。");
         plan.submit();
         mvc.perform(form(leader, "/plans/{id}/publish", plan.id()).param("documentNumber", "测教〔2030〕9号").param("issueDate", "2030-02-01"))
                 .andExpect(redirectedUrl("/plans/" + plan.id()));
