@@ -553,7 +553,7 @@ class AuditCoverageTest {
         long robot = robot(s);
         long person = s.data().idOf(s.data().user(Role.PRINCIPAL));
         long notification = jdbc.sql("""
-                insert into notification (user_id, message_key, args) values (:user, 'reminder.line', '["留痕", "留痕任务。"]') returning id""")
+                insert into notification (user_id, message_key, args) values (:user, 'notification.reminder.line', '["留痕", "留痕任务。"]') returning id""")
                 .param("user", person).query(Long.class).single();
         return jdbc.sql("""
                 insert into notification_delivery (channel, robot_id, notification_id, state, attempts, next_attempt_at, last_error, queued_at)

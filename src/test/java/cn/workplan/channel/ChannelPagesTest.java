@@ -168,7 +168,7 @@ class ChannelPagesTest {
                 .param("school", school).param("webhook", "http://127.0.0.1:9/robot/send?access_token=" + "f".repeat(64)).query(Long.class).single();
         try {
             long notification = jdbc.sql("""
-                    insert into notification (user_id, message_key, args, link) values (:user, 'reminder.line', '["刘芳", "失败的任务。"]', '/plans')
+                    insert into notification (user_id, message_key, args, link) values (:user, 'notification.reminder.line', '["刘芳", "失败的任务。"]', '/plans')
                     returning id""").param("user", principal).query(Long.class).single();
             long delivery = jdbc.sql("""
                     insert into notification_delivery (channel, robot_id, notification_id, audience, state, attempts, next_attempt_at, last_error, queued_at)

@@ -163,7 +163,7 @@ class NotificationMailTest {
         long reader = person("digest.reader@school.example.cn");
 
         notifications.send(List.of(reader), "notification.report.approved", List.of("推进学前教育。", "2026年6月", "基础教育股"), "/reports");
-        notifications.send(List.of(reader), "signOff.notification.confirmed", List.of("推进课后服务。"), "/items/3/lines");
+        notifications.send(List.of(reader), "notification.signOff.confirmed", List.of("推进课后服务。"), "/items/3/lines");
         deliveries.deliverDue();
         Thread.sleep(300);
         assertThat(smtp.getReceivedMessages()).as("reports and sign-off wait for the digest by default").isEmpty();

@@ -202,7 +202,7 @@ class RobotDeliveryTest {
         assertThat(digest.send(today)).as("the principal's digest; none for the one without robot or e-mail").isPositive();
         assertThat(digest.send(today)).as("once a day").isZero();
         var markdown = deliveredOne().markdown();
-        long approved = jdbc.sql("select id from notification where user_id = :user and message_key = 'report.notification.approved'")
+        long approved = jdbc.sql("select id from notification where user_id = :user and message_key = 'notification.report.approved'")
                 .param("user", principalId).query(Long.class).single();
         assertThat(markdown).contains("**测试" + principal + "的每日待办（" + today.getYear() + "年" + today.getMonthValue() + "月"
                         + today.getDayOfMonth() + "日，共 1 项）**\n"

@@ -148,6 +148,8 @@ class PublicPageTest {
         plan.submit();
         var leader = data.login(data.user(Role.LEADER));
         outline.comment(item, "内部意见：请细化创建标准", leader);
+        long comment = jdbc.sql("select id from plan_comment where node_id = :item").param("item", item).query(Long.class).single();
+        outline.answer(comment, "内部答复：已细化", coordinator); // a plan is published once its comments are answered
         planService.publish(plan.id(), new cn.workplan.plan.PublishData("测教〔2030〕9号", LocalDate.of(2030, 1, 15)), coordinator);
         var principal = data.login(data.user(Role.PRINCIPAL, null, school));
         long line = jdbc.sql("select id from assignment where item_id = :item and school_id = :school").param("item", item)
