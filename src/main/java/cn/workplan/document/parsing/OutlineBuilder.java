@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import cn.workplan.document.DiscardReason;
 import cn.workplan.document.DiscardedLine;
+import cn.workplan.document.ReadingNote;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.system.ChineseNumerals;
 
@@ -124,6 +125,7 @@ final class OutlineBuilder {
             for (var line : lines) {
                 if (!line.is(LineKind.BLANK) && !line.is(LineKind.RESIDUE) && !line.is(LineKind.DATE)) {
                     plan.saw(line.line());
+                    plan.saw(line.source().last());
                 }
                 switch (line.kind()) {
                     case BLANK -> {
@@ -303,6 +305,7 @@ final class OutlineBuilder {
                 if (HeadlineSplitter.opensWithHeadline(body.get(k).text())) {
                     var first = new DraftNode(NodeKind.ITEM, Integer.toString(number), true, null);
                     first.paragraphs.addAll(body.subList(k, body.size()));
+                    first.notes.add(ReadingNote.of(ReadingNote.Kind.FIRST_ITEM_UNNUMBERED, first.firstLine(), Integer.toString(number)));
                     body.subList(k, body.size()).clear();
                     container.children.add(first);
                     continuous &= number == lastItemNumber + 1;
@@ -320,7 +323,8 @@ final class OutlineBuilder {
 
         private DraftNode node(NodeKind kind, String number, boolean inferred, ClassifiedLine line) {
             var node = new DraftNode(kind, number, inferred, line.source().row());
-            node.paragraphs.add(new DraftNode.Paragraph(line.text(), line.line()));
+            node.paragraphs.add(new DraftNode.Paragraph(line.text(), line.line(), line.source().last()));
+            node.notes.addAll(line.notes());
             return node;
         }
 
@@ -379,12 +383,15 @@ final class OutlineBuilder {
                 }
                 schedule = null;
             }
-            var paragraph = new DraftNode.Paragraph(line.source().text(), line.line());
+            // prose is read whole, but a paragraph cut where a heading ran into it keeps only its part
+            var text = line.is(LineKind.PARAGRAPH) ? line.text() : line.source().text();
+            var paragraph = new DraftNode.Paragraph(text, line.line(), line.source().last());
             var target = point != null ? point : item != null ? item : section != null ? section : chapter;
             if (target == null) {
                 plan.preamble.add(paragraph);
             } else {
                 target.paragraphs.add(paragraph);
+                target.notes.addAll(line.notes());
             }
         }
 

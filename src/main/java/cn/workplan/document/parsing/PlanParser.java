@@ -30,7 +30,7 @@ public final class PlanParser {
         if (normalized.stream().allMatch(line -> line.text().isEmpty())) {
             throw new DocumentImportException("document.import.error.empty");
         }
-        var classified = normalized.stream().map(classifier::classify).toList();
+        var classified = SequenceReader.read(normalized.stream().map(classifier::classify).toList());
         var outline = new OutlineBuilder().build(classified);
         var assembler = new PlanAssembler(suggestions);
         return new ImportResult(outline.plans().stream().map(assembler::assemble).toList(), outline.discarded());
