@@ -9,11 +9,15 @@ import cn.workplan.plan.NodeKind;
 /** A node of the outline while it is being read: its heading line, then its paragraphs, then its children. */
 final class DraftNode {
 
-    /** A paragraph of the source with its line, and the last line it takes in when hard-wrapped lines were joined. */
-    record Paragraph(String text, int line, int last) {
+    /**
+     * A paragraph of the source with its line, the last line it takes in when hard-wrapped lines were joined, and the
+     * line as classified ({@code null} when made up), so that a sub-point kept as text until its item showed up can
+     * become a sub-point after all.
+     */
+    record Paragraph(String text, int line, int last, ClassifiedLine from) {
 
         Paragraph(String text, int line) {
-            this(text, line, line);
+            this(text, line, line, null);
         }
     }
 

@@ -62,6 +62,8 @@ final class EncodingSlip {
         }
         boolean lostTail = run.charAt(run.length() - 1) == '\uFFFD';
         var whole = lostTail ? run.substring(0, run.length() - 1) : run;
+        // a full-width space is two bytes: dropping it keeps the rest in the same step
+        whole = whole.replaceFirst("^\u3000+", "");
         int strays = 0;
         while (strays < whole.length() && whole.charAt(strays) == '\uFFFD') {
             strays++;

@@ -20,8 +20,10 @@ final class HardWraps {
      * characters a line (GB/T 9704), an e-mail 36 to 40.
      */
     private static final int NARROWEST = 40;
-    /** Fewer full lines than this are no evidence of a width. */
+    /** Fewer full lines than this are no evidence of a width, unless nearly all of them end in mid-sentence. */
     private static final int FEWEST = 6;
+    /** Fewer full lines than this are no evidence at all. */
+    private static final int FEWEST_OPEN = 3;
     /** How far short of the width a full line may end: a character that did not fit, digits set half-width. */
     private static final int SLACK = 4;
     private static final Pattern MARK = Pattern.compile(
@@ -52,7 +54,7 @@ final class HardWraps {
                 if (isFull(lastPiece, width) && continues(line, held, furniture)) {
                     var piece = line.text().strip();
                     open = open.joinedWith(line.withText(piece), separator(open.text(), piece));
-                    lastPiece = piece;
+                    lastPiece = line.text().stripTrailing();
                     out.addAll(held);
                     held.clear();
                     continue;
@@ -67,7 +69,7 @@ final class HardWraps {
                 continue;
             }
             open = line.withText(line.text().stripTrailing());
-            lastPiece = open.text().strip();
+            lastPiece = open.text();
         }
         if (open != null) {
             out.add(open);
@@ -87,9 +89,9 @@ final class HardWraps {
         return (!blank || pageBreak) && !MARK.matcher(next.text()).find();
     }
 
-    /** Whether a line of the source reaches the width without ending a sentence: its paragraph goes on. */
+    /** Whether a line of the source (with its indent) reaches the width without ending a sentence: its paragraph goes on. */
     private static boolean isFull(String piece, int width) {
-        if (piece.isEmpty() || SENTENCE_ENDS.indexOf(piece.charAt(piece.length() - 1)) >= 0) {
+        if (piece.isBlank() || SENTENCE_ENDS.indexOf(piece.charAt(piece.length() - 1)) >= 0) {
             return false;
         }
         return columns(piece) >= width - SLACK;
@@ -106,7 +108,8 @@ final class HardWraps {
             if (furniture.contains(line.number()) || line.text().isBlank()) {
                 continue;
             }
-            var text = line.text().strip();
+            // the indent of a paragraph's first line takes its columns too
+            var text = line.text().stripTrailing();
             int columns = columns(text);
             if (columns >= NARROWEST) {
                 widths.add(columns);
@@ -115,7 +118,7 @@ final class HardWraps {
                 }
             }
         }
-        if (widths.size() < FEWEST) {
+        if (widths.size() < FEWEST_OPEN) {
             return -1;
         }
         int best = -1;
@@ -133,7 +136,7 @@ final class HardWraps {
             }
         }
         int wider = 0;
-        int open = 0;
+        int opened = 0;
         for (int w : widths) {
             if (w > best + 2) {
                 wider++;
@@ -141,11 +144,12 @@ final class HardWraps {
         }
         for (var entry : ends.entrySet()) {
             if (entry.getKey() >= best - SLACK && entry.getKey() <= best + 2) {
-                open += entry.getValue();
+                opened += entry.getValue();
             }
         }
-        boolean wrapped = bestCount >= FEWEST && bestCount * 10 >= widths.size() * 4 && wider * 10 <= widths.size()
-                && open * 2 >= bestCount;
+        // few full lines are evidence only when nearly all of them end in the middle of a sentence
+        boolean open = bestCount >= FEWEST ? opened * 2 >= bestCount : opened * 4 >= bestCount * 3;
+        boolean wrapped = bestCount >= FEWEST_OPEN && bestCount * 5 >= widths.size() && wider * 10 <= widths.size() && open;
         return wrapped ? best : -1;
     }
 

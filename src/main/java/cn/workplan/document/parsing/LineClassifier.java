@@ -27,7 +27,7 @@ public final class LineClassifier {
     /** 一 加强党的建设: a chapter with a space for its mark. */
     private static final Pattern CHAPTER_WITH_SPACE = Pattern.compile("^(" + CHINESE_NUMERAL + ")\\s+(\\p{IsHan}.*)$");
     /** 、加强…: a line whose number is gone (a byte lost before it), an item without its number. */
-    private static final Pattern MARK_WITHOUT_NUMBER = Pattern.compile("^[、．]\\s*(\\p{IsHan}.*)$");
+    private static final Pattern MARK_WITHOUT_NUMBER = Pattern.compile("^[、．.]\\s*(\\p{IsHan}.*)$");
     private static final Pattern POINT = Pattern.compile("^(?:[（(]\\s*(\\d{1,2})\\s*[）)]|(\\d{1,2})[）)])\\s*[、．.]?\\s*(.+)$");
     private static final Pattern CIRCLED = Pattern.compile("^([\\u2460-\\u2473])\\s*(.+)$");
     private static final Pattern MONTHS = Pattern.compile(

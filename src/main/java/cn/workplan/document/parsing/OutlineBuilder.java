@@ -304,7 +304,20 @@ final class OutlineBuilder {
             for (int k = 0; k < body.size(); k++) {
                 if (HeadlineSplitter.opensWithHeadline(body.get(k).text())) {
                     var first = new DraftNode(NodeKind.ITEM, Integer.toString(number), true, null);
-                    first.paragraphs.addAll(body.subList(k, body.size()));
+                    DraftNode firstPoint = null;
+                    for (var paragraph : body.subList(k, body.size())) {
+                        // a sub-point (（1）…) read as text while no item stood before it is the new item's sub-point
+                        var from = paragraph.from();
+                        if (from != null && from.is(LineKind.POINT) && !first.paragraphs.isEmpty()) {
+                            firstPoint = node(NodeKind.POINT, from.number() != null ? from.number()
+                                    : Long.toString(first.childrenOf(NodeKind.POINT) + 1), from.number() == null, from);
+                            first.children.add(firstPoint);
+                        } else if (firstPoint != null) {
+                            firstPoint.paragraphs.add(paragraph);
+                        } else {
+                            first.paragraphs.add(paragraph);
+                        }
+                    }
                     first.notes.add(ReadingNote.of(ReadingNote.Kind.FIRST_ITEM_UNNUMBERED, first.firstLine(), Integer.toString(number)));
                     body.subList(k, body.size()).clear();
                     container.children.add(first);
@@ -323,7 +336,7 @@ final class OutlineBuilder {
 
         private DraftNode node(NodeKind kind, String number, boolean inferred, ClassifiedLine line) {
             var node = new DraftNode(kind, number, inferred, line.source().row());
-            node.paragraphs.add(new DraftNode.Paragraph(line.text(), line.line(), line.source().last()));
+            node.paragraphs.add(new DraftNode.Paragraph(line.text(), line.line(), line.source().last(), line));
             node.notes.addAll(line.notes());
             return node;
         }
@@ -385,7 +398,7 @@ final class OutlineBuilder {
             }
             // prose is read whole, but a paragraph cut where a heading ran into it keeps only its part
             var text = line.is(LineKind.PARAGRAPH) ? line.text() : line.source().text();
-            var paragraph = new DraftNode.Paragraph(text, line.line(), line.source().last());
+            var paragraph = new DraftNode.Paragraph(text, line.line(), line.source().last(), line);
             var target = point != null ? point : item != null ? item : section != null ? section : chapter;
             if (target == null) {
                 plan.preamble.add(paragraph);

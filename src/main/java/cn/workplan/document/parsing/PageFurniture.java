@@ -28,6 +28,9 @@ final class PageFurniture {
             "^(?:[一二三四五六七八九十]{1,3}\\s*[、．.]|[（(]|\\d{1,3}\\s*[、．.）)]|[\\u2460-\\u2473]|第[一二三四五六七八九十\\d]{1,3}[章节篇部])");
     /** A running header is short. */
     private static final int LONGEST_HEADER = 40;
+    /** A header seen only once is shorter still. */
+    private static final int SHORT_HEADER = 20;
+    private static final String SENTENCE_ENDS = "。！？；：!?;:”’）)》…";
 
     private PageFurniture() {
     }
@@ -67,7 +70,43 @@ final class PageFurniture {
                 found.put(line.number(), DiscardReason.RUNNING_HEADER);
             }
         }
+        for (int i = 0; i < lines.size(); i++) {
+            if (found.get(lines.get(i).number()) == DiscardReason.PAGE_NUMBER) {
+                headerOnce(lines, i, found);
+            }
+        }
         return found;
+    }
+
+    /**
+     * A header seen once: the short line right after a page number that broke a paragraph (the line before the number
+     * ends in the middle of a sentence), itself no sentence and followed by no heading. A piece of the paragraph would
+     * end it with a stop, or be a full line.
+     */
+    private static void headerOnce(List<SourceLine> lines, int pageNumber, Map<Integer, DiscardReason> found) {
+        int before = nonBlank(lines, pageNumber, -1);
+        int header = nonBlank(lines, pageNumber, 1);
+        if (before < 0 || header < 0 || found.containsKey(lines.get(header).number())) {
+            return;
+        }
+        int after = nonBlank(lines, header, 1);
+        var text = compact(lines.get(header).text());
+        var previous = compact(lines.get(before).text());
+        boolean brokenParagraph = !previous.isEmpty() && SENTENCE_ENDS.indexOf(previous.charAt(previous.length() - 1)) < 0;
+        boolean sentence = SENTENCE_ENDS.indexOf(text.charAt(text.length() - 1)) >= 0;
+        boolean headingAfter = after >= 0 && STRUCTURE.matcher(compact(lines.get(after).text())).find();
+        if (brokenParagraph && !sentence && text.length() <= SHORT_HEADER && !STRUCTURE.matcher(text).find() && !headingAfter) {
+            found.put(lines.get(header).number(), DiscardReason.RUNNING_HEADER);
+        }
+    }
+
+    private static int nonBlank(List<SourceLine> lines, int from, int step) {
+        for (int i = from + step; i >= 0 && i < lines.size(); i += step) {
+            if (!compact(lines.get(i).text()).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean besidePageNumber(List<SourceLine> lines, int at, Map<Integer, DiscardReason> found) {
@@ -86,7 +125,25 @@ final class PageFurniture {
         return false;
     }
 
+    /** The text stripped, its runs of spaces (full-width and no-break ones too) as one space. */
     private static String compact(String text) {
-        return text == null ? "" : text.replaceAll("[\\s\\u3000\\u00A0]+", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        var out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -30,7 +30,7 @@ final class SequenceReader {
     private static final Pattern RUN_IN = Pattern.compile(
             "(?<=[。！？])\\s*(?:(?<chapter>[一二三四五六七八九十]{1,3})\\s*、(?![一二三四五六七八九十\\d])"
                     + "|[（(]\\s*(?<section>[一二三四五六七八九十]{1,3})\\s*[）)]\\s*[、．.]?"
-                    + "|(?<item>\\d{1,3})\\s*[、.．](?!\\d))\\s*(?=[\\p{IsHan}“《])");
+                    + "|(?<item>\\d{1,3})\\s*[、.．])\\s*(?=[\\p{IsHan}“《\\d])");
     /** The shortest text a run-in heading or item must have after its mark. */
     private static final int SHORTEST_RUN_IN = 4;
 
@@ -45,6 +45,8 @@ final class SequenceReader {
     private int item;
     private int point;
     private boolean newContainer;
+    /** A paragraph opening with a headline stands in the new chapter or section: its first item, printed without number. */
+    private boolean unnumberedItem;
     private boolean inItem;
     private boolean schedule;
 
@@ -105,6 +107,9 @@ final class SequenceReader {
         } else if (line.alternative() != null) {
             line = settle(index, line);
         }
+        if (line.is(LineKind.PARAGRAPH) && newContainer && HeadlineSplitter.opensWithHeadline(line.text())) {
+            unnumberedItem = true;
+        }
         switch (line.kind()) {
             case PART -> part(line);
             case CHAPTER -> chapter(line);
@@ -127,9 +132,12 @@ final class SequenceReader {
         var other = line.alternative();
         if (other.is(LineKind.ITEM) && other.number() != null) {
             int number = Integer.parseInt(other.number());
-            int next = nextItemNumber(index + 1);
-            boolean comesNext = number == item + 1 || newContainer && number == 1;
-            if (comesNext && next != number || item == 0 && next == number + 1) {
+            // an item printed with this very number later in the same section says this line is prose
+            int next = nextItemNumber(index + 1, true);
+            boolean comesNext = number == item + 1 || newContainer && number == 1 || afterUnnumberedItem(number);
+            int after = item == 0 ? nextItemOrCandidate(index + 1) : -1;
+            boolean firstOfPart = item == 0 && (after == number + 1 || after < 0 && !decimal(other.text()));
+            if (comesNext && next != number || firstOfPart) {
                 return other.withNote(ReadingNote.of(Kind.NUMBER_BEFORE_DIGITS, line.line(), other.number(), other.text()));
             }
             if (item > 0 && number == item + 1) {
@@ -139,7 +147,7 @@ final class SequenceReader {
         }
         if (other.is(LineKind.ITEM)) {
             // a mark without its number: an item where one is due and the next printed is the one after it
-            int next = nextItemNumber(index + 1);
+            int next = nextItemNumber(index + 1, false);
             if ((item > 0 || newContainer) && next != item + 1 && HeadlineSplitter.opensWithHeadline(other.text())) {
                 var number = Integer.toString(item + 1);
                 return other.as(LineKind.ITEM, number, other.text())
@@ -156,12 +164,25 @@ final class SequenceReader {
         return line;
     }
 
+    private static final Pattern DECIMAL = Pattern.compile("^\\d{1,2}(?:亿|万|千|百|元|%|‰|个百分点|倍|米|公里|平方|亩|吨|小时|天|周|分|人次)");
+
+    /** Whether the text after "3." reads as the rest of a decimal (3.5亿元, 3.75%), not of a date or a year (4.12月, 15.2024年). */
+    private static boolean decimal(String rest) {
+        return DECIMAL.matcher(rest).find();
+    }
+
+    /** Item 2 (or the one after next) where the first item of the chapter or section was printed without its number. */
+    private boolean afterUnnumberedItem(int number) {
+        return newContainer && unnumberedItem && (number == 2 || item > 0 && number == item + 2);
+    }
+
     private void part(ClassifiedLine line) {
         chapter = 0;
         section = 0;
         point = 0;
         inItem = false;
         newContainer = true;
+        unnumberedItem = false;
         if (partsArePlans) {
             item = 0;
         }
@@ -174,6 +195,7 @@ final class SequenceReader {
         point = 0;
         inItem = false;
         newContainer = true;
+        unnumberedItem = false;
     }
 
     private void section(ClassifiedLine line) {
@@ -182,6 +204,7 @@ final class SequenceReader {
         point = 0;
         inItem = false;
         newContainer = true;
+        unnumberedItem = false;
     }
 
     private ClassifiedLine item(int index, ClassifiedLine line) {
@@ -189,12 +212,20 @@ final class SequenceReader {
             item++;
         } else {
             int number = Integer.parseInt(line.number());
-            boolean inSequence = number == item + 1 || newContainer && number == 1 || item == 0;
+            boolean inSequence = number == item + 1 || newContainer && number == 1 || item == 0 || afterUnnumberedItem(number);
             if (!inSequence && number == 1 && inItem && subList(index)) {
                 line = line.as(LineKind.POINT, line.number(), line.text())
                         .withNote(ReadingNote.of(Kind.NUMBERED_LIST_AS_POINTS, line.line(), line.number(), Integer.toString(item)));
                 point(line);
                 return line;
+            }
+            if (!inSequence && item > 0 && nextItemNumber(index + 1, false) == item + 2) {
+                // between two items in sequence: a misprinted or damaged number (12 that lost its 1)
+                var inferred = Integer.toString(item + 1);
+                line = line.as(LineKind.ITEM, inferred, line.text())
+                        .withNote(ReadingNote.of(Kind.NUMBER_MISSING, line.line(), inferred, line.number()));
+                number = item + 1;
+                inSequence = true;
             }
             if (!inSequence) {
                 var kind = number > item ? Kind.NUMBER_GAP : Kind.NUMBER_OUT_OF_ORDER;
@@ -285,13 +316,13 @@ final class SequenceReader {
             }
             var marker = text.substring(m.start(), m.end()).strip();
             ClassifiedLine found = null;
-            if (m.group("chapter") != null && !sectionsAreChapters
-                    && ChineseNumerals.parse(m.group("chapter")) == chapter + 1 && chapter > 0) {
+            if (m.group("chapter") != null && !sectionsAreChapters && ChineseNumerals.parse(m.group("chapter")) == chapter + 1
+                    && (chapter > 0 || nextChapterNumber(index + 1) == 2)) {
                 found = runIn(line, LineKind.CHAPTER, m.group("chapter"), rest, marker);
             } else if (m.group("section") != null && ChineseNumerals.parse(m.group("section")) == section + 1
                     && (section > 0 || chapter > 0 && !sectionsAreChapters) && !inList(text, m.start(), "section")) {
                 found = runIn(line, LineKind.SECTION, m.group("section"), rest, marker);
-            } else if (m.group("item") != null) {
+            } else if (m.group("item") != null && (!Character.isDigit(rest.charAt(0)) || !decimal(rest))) {
                 int number = Integer.parseInt(m.group("item"));
                 boolean comesNext = item > 0 && number == item + 1 || newContainer && number == 1 && !line.is(LineKind.PARAGRAPH);
                 if (comesNext && !inList(text, m.start(), "item") && !containerHasItem(index + 1, number)) {
@@ -322,15 +353,36 @@ final class SequenceReader {
         return earlier.matcher(text.substring(0, at)).find();
     }
 
-    /** The number of the next item printed on a line of its own, before a schedule; -1 when none. */
-    private int nextItemNumber(int from) {
+    /**
+     * The number of the next item printed on a line of its own, before a schedule (and, when {@code inContainer}, before
+     * the next chapter or section); -1 when none.
+     */
+    private int nextItemNumber(int from, boolean inContainer) {
         for (int i = from; i < lines.size(); i++) {
             var line = lines.get(i);
-            if (line.is(LineKind.SCHEDULE) || line.is(LineKind.TITLE) && i > 0) {
+            if (line.is(LineKind.SCHEDULE) || line.is(LineKind.TITLE) && i > 0 || inContainer && isBoundary(line)) {
                 return -1;
             }
             if (isCleanItem(line)) {
                 return Integer.parseInt(line.number());
+            }
+        }
+        return -1;
+    }
+
+    /** The number of the next line that is or may be an item (4.12月底前 counts), before a schedule; -1 when none. */
+    private int nextItemOrCandidate(int from) {
+        for (int i = from; i < lines.size(); i++) {
+            var line = lines.get(i);
+            if (line.is(LineKind.SCHEDULE) || line.is(LineKind.TITLE)) {
+                return -1;
+            }
+            if (isCleanItem(line)) {
+                return Integer.parseInt(line.number());
+            }
+            var other = line.alternative();
+            if (other != null && other.is(LineKind.ITEM) && other.number() != null) {
+                return Integer.parseInt(other.number());
             }
         }
         return -1;
@@ -346,15 +398,27 @@ final class SequenceReader {
         return -1;
     }
 
-    /** Whether an item {@code number} is printed on a line of its own later in the same chapter or section. */
+    /**
+     * Whether an item {@code number} is printed on a line of its own later in the same chapter or section. A heading
+     * may itself be run into a line, so numbers that start again (a 1, or one not above the last seen) end the search
+     * too.
+     */
     private boolean containerHasItem(int from, int number) {
+        int last = 0;
         for (int i = from; i < lines.size(); i++) {
             var line = lines.get(i);
             if (isBoundary(line)) {
                 return false;
             }
-            if (isCleanItem(line) && Integer.parseInt(line.number()) == number) {
-                return true;
+            if (isCleanItem(line)) {
+                int seen = Integer.parseInt(line.number());
+                if (seen == number) {
+                    return true;
+                }
+                if (seen < number || seen <= last) {
+                    return false;
+                }
+                last = seen;
             }
         }
         return false;
