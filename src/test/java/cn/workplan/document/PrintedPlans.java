@@ -112,6 +112,10 @@ final class PrintedPlans {
 
     Printed print(Plan plan) {
         var lines = lines(plan);
+        if (has(Damage.TRADITIONAL)) {
+            // the document was written in Traditional characters; whatever damaged it came after
+            lines.forEach(line -> line.text = ZhConverterUtil.toTraditional(line.text));
+        }
         if (has(Damage.PINYIN)) {
             pinyin(lines);
         }
@@ -134,9 +138,6 @@ final class PrintedPlans {
         }
         boolean blankLines = !has(Damage.HARD_WRAP) && !has(Damage.PDF) && random.nextInt(3) == 0;
         var text = String.join(blankLines ? "\n\n" : "\n", texts) + "\n";
-        if (has(Damage.TRADITIONAL)) {
-            text = ZhConverterUtil.toTraditional(text);
-        }
         return new Printed(text, has(Damage.TRADITIONAL));
     }
 

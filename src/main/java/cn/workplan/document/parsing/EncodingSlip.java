@@ -31,8 +31,11 @@ final class EncodingSlip {
     /** Characters GBK maps from the rows of GB2312 that plain prose seldom uses. */
     private static final BitSet UNUSUAL = unusual();
     private static final Pattern MARK = Pattern.compile(
-            "^[\\s\\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[（(][0-9０-９]{1,2}[）)]"
+            "^[\\s\\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}(?:[）)]|□\\s)|[（(][0-9０-９]{1,2}[）)]"
                     + "|[0-9０-９]{1,3}[、．.]|[\\u2460-\\u2473]|第[一二三四五六七八九十]{1,3}[章篇部])\\s*\\S");
+    /** A mark that opens with a one-byte character: 2、 12. 3） (二) (1) */
+    private static final Pattern DIGIT_MARK = Pattern.compile("^(?:[0-9]{1,3}[、．.）)]|\\(\\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*\\))\\s*\\S");
+    private static final Pattern CLOSED_NUMBER = Pattern.compile("^[0-9]{1,2}[）)]");
     /** Share of unusual characters above which a run reads as garbled. */
     private static final double GARBLED = 0.3;
 
@@ -59,6 +62,16 @@ final class EncodingSlip {
         var run = line.substring(start, end);
         if (run.isBlank() || !looksGarbled(run)) {
             return Optional.empty();
+        }
+        var after = line.substring(end);
+        if (run.strip().length() <= 5 && DIGIT_MARK.matcher(after).find()) {
+            // the slipped indent (four bytes at most) before a mark of one-byte digits, which brought the reading in step;
+            // "。�" just before "3）" is the full-width bracket of （3） read one byte off
+            boolean bracket = run.endsWith("。\uFFFD") && CLOSED_NUMBER.matcher(after).find();
+            if (bracket || run.strip().length() <= 3) {
+                var mark = bracket ? "（" : "";
+                return Optional.of(new Repair(line.substring(0, start) + mark + after, run, mark, false));
+            }
         }
         boolean lostTail = run.charAt(run.length() - 1) == '\uFFFD';
         var whole = lostTail ? run.substring(0, run.length() - 1) : run;

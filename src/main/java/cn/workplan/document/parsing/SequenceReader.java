@@ -219,8 +219,10 @@ final class SequenceReader {
                 point(line);
                 return line;
             }
-            if (!inSequence && item > 0 && nextItemNumber(index + 1, false) == item + 2) {
-                // between two items in sequence: a misprinted or damaged number (12 that lost its 1)
+            boolean lostLeadingDigits = item + 1 >= 10 && number < item + 1 && Integer.toString(item + 1).endsWith(line.number());
+            if (!inSequence && item > 0 && (lostLeadingDigits || nextItemNumber(index + 1, false) == item + 2)) {
+                // a misprinted or damaged number where the next is due: 8 for 28 (its first byte lost to a GBK slip), or
+                // a number between two items in sequence
                 var inferred = Integer.toString(item + 1);
                 line = line.as(LineKind.ITEM, inferred, line.text())
                         .withNote(ReadingNote.of(Kind.NUMBER_MISSING, line.line(), inferred, line.number()));
