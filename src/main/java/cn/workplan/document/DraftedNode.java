@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import cn.workplan.document.OfficeSuggestion.OfficeRole;
 import cn.workplan.document.parsing.HeadlineSplitter;
+import cn.workplan.document.parsing.PrintedMarks;
 import cn.workplan.plan.NodeKind;
 
 /**
@@ -108,7 +109,11 @@ public final class DraftedNode {
         if (body.isEmpty()) {
             return headline;
         }
-        return headline.isEmpty() ? body : headline + "。" + body;
+        if (headline.isEmpty()) {
+            return body;
+        }
+        // a headline that ends with its own stop (？ ！ ；) takes no 。 after it
+        return headline + (endsSentence(headline) ? "" : "。") + body;
     }
 
     /** The places where the text may be split: after each sentence but the last, with that sentence. */
@@ -156,8 +161,13 @@ public final class DraftedNode {
         return deadlines.stream().filter(Suggested::accepted).map(Suggested::value).findFirst().orElse(null);
     }
 
+    /** The node at another level: a number printed in its text goes, for the outline numbers it at its new level. */
     void changeKind(NodeKind kind) {
         this.kind = kind;
+        var unmarked = PrintedMarks.strip(headline);
+        if (!unmarked.isBlank()) {
+            headline = unmarked;
+        }
     }
 
     /** Accepts or ignores one suggestion; a deadline or lead office accepted replaces the one accepted before. */
@@ -202,7 +212,8 @@ public final class DraftedNode {
             headline = split.headline();
             body = join(body, split.body());
         } else {
-            body = join(body, nextText);
+            // the text taken in reads as the sentence it was: its headline gets back the 。 the reading took off
+            body = join(body, endsSentence(nextText) ? nextText : nextText + "。");
         }
         lines = new SourceLines(Math.min(lines.first(), next.lines.first()), Math.max(lines.last(), next.lines.last()));
         targets.addAll(next.targets);
@@ -217,7 +228,8 @@ public final class DraftedNode {
             throw new cn.workplan.system.InvalidInputException("at", "document.import.error.splitPosition");
         }
         var before = HeadlineSplitter.split(text.substring(0, at));
-        var after = HeadlineSplitter.split(text.substring(at));
+        // the part split off is numbered by the outline: a number printed before it (4.12月底前) is not its text
+        var after = HeadlineSplitter.split(PrintedMarks.strip(text.substring(at).strip()));
         var rest = new DraftedNode(newId, kind, after.headline(), after.body(), lines, assignment, null);
         headline = before.headline();
         body = before.body();
@@ -242,6 +254,11 @@ public final class DraftedNode {
         var moving = from.stream().filter(suggested -> moves.test(suggested.value())).toList();
         from.removeAll(moving);
         to.addAll(moving);
+    }
+
+    private static boolean endsSentence(String text) {
+        var stripped = text.strip();
+        return !stripped.isEmpty() && "。！？；：…!?;:".indexOf(stripped.charAt(stripped.length() - 1)) >= 0;
     }
 
     private static String join(String first, String second) {
