@@ -46,16 +46,16 @@ public record DraftSnapshot(String source, List<String> lines, List<Plan> plans,
     /** A {@link DraftedNode}. */
     public record Node(int id, NodeKind kind, String headline, String body, SourceLines lines,
             List<Answer<TargetSuggestion>> targets, List<Answer<DeadlineSuggestion>> deadlines,
-            List<Answer<OfficeSuggestion>> offices, TaskAssignment assignment, Integer residueLine) {
+            List<Answer<OfficeSuggestion>> offices, TaskAssignment assignment, Integer residueLine, List<ReadingNote> notes) {
 
         static Node of(DraftedNode node) {
             return new Node(node.id(), node.kind(), node.headline(), node.body(), node.lines(), Answer.of(node.targets()),
-                    Answer.of(node.deadlines()), Answer.of(node.offices()), node.assignment(), node.residueLine());
+                    Answer.of(node.deadlines()), Answer.of(node.offices()), node.assignment(), node.residueLine(), node.notes());
         }
 
         DraftedNode toNode() {
             return DraftedNode.restore(id, kind, headline, body, lines, assignment, residueLine,
-                    Answer.toSuggested(targets), Answer.toSuggested(deadlines), Answer.toSuggested(offices));
+                    Answer.toSuggested(targets), Answer.toSuggested(deadlines), Answer.toSuggested(offices), notes);
         }
     }
 

@@ -26,6 +26,8 @@ public final class DraftedNode {
     private final List<Suggested<TargetSuggestion>> targets = new ArrayList<>();
     private final List<Suggested<DeadlineSuggestion>> deadlines = new ArrayList<>();
     private final List<Suggested<OfficeSuggestion>> offices = new ArrayList<>();
+    /** What the reader did or doubted in reading this node: the preview marks it and says why. */
+    private final List<ReadingNote> notes = new ArrayList<>();
     private final TaskAssignment assignment;
     private final Integer residueLine;
 
@@ -45,14 +47,18 @@ public final class DraftedNode {
         parsed.targets().forEach(target -> node.targets.add(new Suggested<>(target)));
         parsed.deadlines().forEach(deadline -> node.deadlines.add(new Suggested<>(deadline)));
         parsed.offices().forEach(office -> node.offices.add(new Suggested<>(office)));
+        node.notes.addAll(parsed.notes());
         return node;
     }
 
     /** A node as a {@link DraftSnapshot} kept it, with the person's answers. */
     static DraftedNode restore(int id, NodeKind kind, String headline, String body, SourceLines lines,
             TaskAssignment assignment, Integer residueLine, List<Suggested<TargetSuggestion>> targets,
-            List<Suggested<DeadlineSuggestion>> deadlines, List<Suggested<OfficeSuggestion>> offices) {
+            List<Suggested<DeadlineSuggestion>> deadlines, List<Suggested<OfficeSuggestion>> offices, List<ReadingNote> notes) {
         var node = new DraftedNode(id, kind, headline, body, lines, assignment, residueLine);
+        if (notes != null) {
+            node.notes.addAll(notes);
+        }
         node.targets.addAll(targets);
         node.deadlines.addAll(deadlines);
         node.offices.addAll(offices);
@@ -89,6 +95,11 @@ public final class DraftedNode {
 
     public List<Suggested<OfficeSuggestion>> offices() {
         return List.copyOf(offices);
+    }
+
+    /** The reader's notes on this node, in the order of the lines they are about. */
+    public List<ReadingNote> notes() {
+        return notes.stream().sorted(java.util.Comparator.comparingInt(ReadingNote::line)).toList();
     }
 
     public TaskAssignment assignment() {
@@ -219,6 +230,7 @@ public final class DraftedNode {
         targets.addAll(next.targets);
         deadlines.addAll(next.deadlines);
         offices.addAll(next.offices);
+        notes.addAll(next.notes);
     }
 
     /** Cuts the text at {@code at}: this node keeps what stands before, a new node of the same level takes the rest. */

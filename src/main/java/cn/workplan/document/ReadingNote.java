@@ -20,6 +20,16 @@ public record ReadingNote(Kind kind, int line, List<String> arguments) {
         return new ReadingNote(kind, line, List.of(arguments));
     }
 
+    /** The arguments of the message on screen: the line, then {@link #arguments()}. */
+    public Object[] messageArguments() {
+        var all = new Object[arguments.size() + 1];
+        all[0] = line;
+        for (int i = 0; i < arguments.size(); i++) {
+            all[i + 1] = arguments.get(i);
+        }
+        return all;
+    }
+
     /** What the reader did or doubted. */
     public enum Kind {
         /** "4.12月底前": read as item 4 whose text begins 12月, because item 3 came before; it could be the number 4.12 */
