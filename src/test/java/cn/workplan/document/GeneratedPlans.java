@@ -104,8 +104,17 @@ final class GeneratedPlans {
 
     private final Random random;
 
+    /** The number of chapters of every plan, when set; else 2 to 7 at random. */
+    private int chapters;
+
     GeneratedPlans(Random random) {
         this.random = random;
+    }
+
+    /** Plans of exactly {@code count} chapters (a long plan, for a benchmark). */
+    GeneratedPlans chapters(int count) {
+        this.chapters = count;
+        return this;
     }
 
     /** A plan of 2–7 chapters; {@code numberRate} of its items open with a number that is no mark. */
@@ -120,6 +129,9 @@ final class GeneratedPlans {
         }
         var numbering = random.nextBoolean() ? Numbering.CONTINUOUS : Numbering.PER_SECTION;
         int chapterCount = 2 + random.nextInt(6);
+        if (chapters > 0) {
+            chapterCount = chapters;
+        }
         var nodes = new ArrayList<Node>();
         for (int c = 0; c < chapterCount; c++) {
             nodes.add(chapter(numberRate));
