@@ -36,6 +36,12 @@ final class EncodingSlip {
     /** A mark that opens with a one-byte character: 2、 12. 3） (二) (1) */
     private static final Pattern DIGIT_MARK = Pattern.compile("^(?:[0-9]{1,3}[、．.）)]|\\(\\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*\\))\\s*\\S");
     private static final Pattern CLOSED_NUMBER = Pattern.compile("^[0-9]{1,2}[）)]");
+    /** Bytes enough for any mark with its indent and the character after it: "　　（十二）加" is 14. */
+    private static final int HEAD = 16;
+    /** A decoder a thread: a repair tries a hundred shifts, each decoded (decode(ByteBuffer) resets it). */
+    private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(() -> GBK.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD"));
+    private static final Pattern LEADING_SPACES = Pattern.compile("^\u3000+");
     /** Share of unusual characters above which a run reads as garbled. */
     private static final double GARBLED = 0.3;
 
@@ -76,7 +82,7 @@ final class EncodingSlip {
         boolean lostTail = run.charAt(run.length() - 1) == '\uFFFD';
         var whole = lostTail ? run.substring(0, run.length() - 1) : run;
         // a full-width space is two bytes: dropping it keeps the rest in the same step
-        whole = whole.replaceFirst("^\u3000+", "");
+        whole = LEADING_SPACES.matcher(whole).replaceFirst("");
         int strays = 0;
         while (strays < whole.length() && whole.charAt(strays) == '\uFFFD') {
             strays++;
@@ -106,6 +112,11 @@ final class EncodingSlip {
         System.arraycopy(bytes, 0, shifted, 1, bytes.length);
         for (int lead = 0x81; lead <= 0xFE; lead++) {
             shifted[0] = (byte) lead;
+            // most lead bytes give no mark: the first bytes tell, before the whole run is decoded
+            var head = decode(shifted, 0, Math.min(shifted.length, HEAD), false);
+            if (head == null || !MARK.matcher(head).find() && shifted.length > HEAD) {
+                continue;
+            }
             var candidate = decode(shifted, 0, lostTail);
             double score = score(candidate);
             if (score > 0 && score + 0.001 > bestScore) {
@@ -190,11 +201,14 @@ final class EncodingSlip {
      * came back in step) becomes {@link #LOST} when the run had lost its tail, and is dropped otherwise.
      */
     private static String decode(byte[] bytes, int from, boolean lostTail) {
-        CharsetDecoder decoder = GBK.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD");
+        return decode(bytes, from, bytes.length, lostTail);
+    }
+
+    private static String decode(byte[] bytes, int from, int to, boolean lostTail) {
+        CharsetDecoder decoder = DECODER.get();
         String text;
         try {
-            text = decoder.decode(ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
+            text = decoder.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }
