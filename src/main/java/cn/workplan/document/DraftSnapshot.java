@@ -27,17 +27,19 @@ public record DraftSnapshot(String source, List<String> lines, List<Plan> plans,
 
     /** A {@link DraftedPlan}. */
     public record Plan(int index, String title, String documentNumber, LocalDate issueDate, int year, Numbering numbering,
-            String preamble, SourceLines lines, List<QuarterSchedule> schedule, List<Node> nodes, Long savedPlanId) {
+            String preamble, SourceLines lines, List<QuarterSchedule> schedule, List<Node> nodes, Long savedPlanId,
+            Integer firstChapter, Integer firstItem) {
 
         static Plan of(DraftedPlan plan) {
             return new Plan(plan.index(), plan.title(), plan.documentNumber(), plan.issueDate(), plan.year(),
                     plan.numbering(), plan.preamble(), plan.lines(), plan.schedule(),
-                    plan.nodes().stream().map(Node::of).toList(), plan.savedPlanId());
+                    plan.nodes().stream().map(Node::of).toList(), plan.savedPlanId(), plan.firstChapter(), plan.firstItem());
         }
 
         DraftedPlan toPlan() {
             var plan = new DraftedPlan(index, title, documentNumber, issueDate, year, numbering, preamble, lines,
                     schedule == null ? List.of() : schedule, savedPlanId);
+            plan.startAt(firstChapter, firstItem);
             nodes.forEach(node -> plan.nodes.add(node.toNode()));
             return plan;
         }

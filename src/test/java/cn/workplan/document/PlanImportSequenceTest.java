@@ -62,18 +62,15 @@ class PlanImportSequenceTest {
                     .containsExactly(tuple("普惠性幼儿园覆盖率", Comparator.AT_LEAST));
         }
 
-        /**
-         * The preview numbers the outline as the saved plan will: from 一 and 1, items on through the plan (a plan stores
-         * no number to start from, so an excerpt that starts at chapter 二 saves as chapter 一 — see docs/import.md).
-         */
+        /** The preview numbers the excerpt as it was printed: chapter 二, items 3 to 5 (the saved plan keeps them). */
         @Test
-        void thePreviewCountsThreeTasksNumberedOn() throws Exception {
+        void thePreviewNumbersAsTheSourceDoesAndCountsThreeTasks() throws Exception {
             var draft = new ImportDraft("", importer.readText(TOWNSHIP, ImportOptions.defaults()), LocalDate.of(2026, 1, 5));
             var plan = draft.plan(0);
 
             assertThat(plan.outline()).extracting(row -> row.number() + row.node().headline()).containsExactly(
-                    "一、提升教育质量", "（一）义务教育", "1.全镇小学入学率达到100%，初中巩固率不低于98%",
-                    "2.12月底前完成薄弱学校改造", "（二）学前教育", "3.普惠性幼儿园覆盖率达到90%以上");
+                    "二、提升教育质量", "（一）义务教育", "3.全镇小学入学率达到100%，初中巩固率不低于98%",
+                    "4.12月底前完成薄弱学校改造", "（二）学前教育", "5.普惠性幼儿园覆盖率达到90%以上");
             assertThat(plan.itemCount()).isEqualTo(3);
             assertThat(plan.numbering()).isEqualTo(Numbering.CONTINUOUS);
         }

@@ -80,7 +80,8 @@ class PlanImportWebTest {
 
     /**
      * The township plan of issue #13: the preview marks the line read two ways and says why; the saved plan and its
-     * Word file keep the items' text as printed after their numbers ("12月底前…", never "4.12月底前" or "4.4.12…").
+     * Word file keep the items' text as printed after their numbers ("12月底前…", never "4.12月底前" or "4.4.12…"),
+     * and the numbers: chapter 二, items 3 to 5.
      */
     @Test
     void theTownshipPlanIsMarkedWhereItWasInDoubtAndSavesItsTextAsPrinted() throws Exception {
@@ -104,8 +105,11 @@ class PlanImportWebTest {
         var word = office.get("/plans/{id}/export.docx", planId).andReturn().getResponse().getContentAsByteArray();
         var again = new PlanImporter().importFile("plan.docx", word, ImportOptions.defaults()).plan();
         assertThat(again.items()).extracting(ParsedNode::headline).containsExactlyElementsOf(items);
-        assertThat(again.allNodes()).extracting(ParsedNode::kind).containsExactly(NodeKind.CHAPTER, NodeKind.SECTION,
-                NodeKind.ITEM, NodeKind.ITEM, NodeKind.SECTION, NodeKind.ITEM);
+        // the excerpt keeps the numbers it was printed with, on the plan's page and in its Word file
+        assertThat(again.allNodes()).extracting(node -> node.kind() + " " + node.number()).containsExactly("CHAPTER 二",
+                "SECTION 一", "ITEM 3", "ITEM 4", "SECTION 二", "ITEM 5");
+        assertThat(again.numbering()).isEqualTo(cn.workplan.plan.Numbering.CONTINUOUS);
+        assertThat(office.page("/plans/{id}", planId).all(".outline-number").eachText()).contains("二、", "3.", "4.", "5.");
     }
 
     static final String SMALL = """
