@@ -58,8 +58,8 @@ USER_LOGIN=office
 ADMIN=admin:workplan
 PASSWORD=workplan
 
-BENCHMARKS=(outline task-table document import-parse export-docx export-xlsx export-pdf report-submit public-plan coverage
-    dashboard drilldown report-draft home)
+BENCHMARKS=(outline task-table document import-parse import-parse-large export-docx export-xlsx export-pdf report-submit
+    public-plan coverage dashboard drilldown report-draft home)
 # these run on the ten-year data set, kept in TEN_YEAR_DIR (see start_ten_year); the others on the small setup
 TEN_YEAR_BENCHMARKS=(dashboard drilldown report-draft home)
 TEN_YEAR_DIR=${BENCH_TEN_YEAR_DIR:-$HOME/.cache/workplan-bench/ten-year}
@@ -95,6 +95,19 @@ bench_import_parse() {
     before=$(micrometer /api/plans/import/preview)
     requests import-parse "$REQUESTS" "$url" "${options[@]}"
     report import-parse /api/plans/import/preview "$before" "bytes_in=$(wc -c <"$sample")"
+}
+
+# The import of a long damaged plan (issue #13): 60 KB of generated plan with mixed marks, run-in headings, PDF wraps and
+# page numbers, pinyin and the GBK slip (src/test/resources/bench/damaged-plan-60k.txt, made by LargeDamagedPlan).
+bench_import_parse_large() {
+    local plan=$ROOT/src/test/resources/bench/damaged-plan-60k.txt
+    local url=$BASE/api/plans/import/preview
+    local options=(-u "$USER_LOGIN:$PASSWORD" -H 'Content-Type: text/plain;charset=UTF-8' --data-binary "@$plan")
+    requests import-parse-large-warmup "$((WARMUP / 3))" "$url" "${options[@]}" >/dev/null
+    local before
+    before=$(micrometer /api/plans/import/preview)
+    requests import-parse-large "$REQUESTS" "$url" "${options[@]}"
+    report import-parse-large /api/plans/import/preview "$before" "bytes_in=$(wc -c <"$plan")"
 }
 
 # The Word export (导出 Word): the plan written as a GB/T 9704-2012 document with Apache POI, downloaded.

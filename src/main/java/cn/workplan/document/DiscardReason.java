@@ -19,7 +19,11 @@ public enum DiscardReason {
     /** the issuing body printed under the text (落款单位) */
     SIGNATURE,
     /** a chapter heading that only introduced the quarterly schedule, which the plan keeps apart */
-    SCHEDULE_HEADING;
+    SCHEDULE_HEADING,
+    /** a page number of a printed copy: — 3 —, 第3页 共12页 */
+    PAGE_NUMBER,
+    /** a line every page of a printed copy repeats: 青山县教育局文件 */
+    RUNNING_HEADER;
 
     public String messageKey() {
         return "document.import.discard." + name();

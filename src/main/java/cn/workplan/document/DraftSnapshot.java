@@ -29,17 +29,19 @@ public record DraftSnapshot(String source, List<String> lines, List<Plan> plans,
 
     /** A {@link DraftedPlan}. */
     public record Plan(int index, String title, String documentNumber, LocalDate issueDate, int year, Numbering numbering,
-            String preamble, SourceLines lines, List<QuarterSchedule> schedule, List<Node> nodes, Long savedPlanId) {
+            String preamble, SourceLines lines, List<QuarterSchedule> schedule, List<Node> nodes, Long savedPlanId,
+            Integer firstChapter, Integer firstItem) {
 
         static Plan of(DraftedPlan plan) {
             return new Plan(plan.index(), plan.title(), plan.documentNumber(), plan.issueDate(), plan.year(),
                     plan.numbering(), plan.preamble(), plan.lines(), plan.schedule(),
-                    plan.nodes().stream().map(Node::of).toList(), plan.savedPlanId());
+                    plan.nodes().stream().map(Node::of).toList(), plan.savedPlanId(), plan.firstChapter(), plan.firstItem());
         }
 
         DraftedPlan toPlan() {
             var plan = new DraftedPlan(index, title, documentNumber, issueDate, year, numbering, preamble, lines,
                     schedule == null ? List.of() : schedule, savedPlanId);
+            plan.startAt(firstChapter, firstItem);
             nodes.forEach(node -> plan.nodes.add(node.toNode()));
             return plan;
         }
@@ -48,16 +50,16 @@ public record DraftSnapshot(String source, List<String> lines, List<Plan> plans,
     /** A {@link DraftedNode}. */
     public record Node(int id, NodeKind kind, String headline, String body, SourceLines lines,
             List<Answer<TargetSuggestion>> targets, List<Answer<DeadlineSuggestion>> deadlines,
-            List<Answer<OfficeSuggestion>> offices, TaskAssignment assignment, Integer residueLine) {
+            List<Answer<OfficeSuggestion>> offices, TaskAssignment assignment, Integer residueLine, List<ReadingNote> notes) {
 
         static Node of(DraftedNode node) {
             return new Node(node.id(), node.kind(), node.headline(), node.body(), node.lines(), Answer.of(node.targets()),
-                    Answer.of(node.deadlines()), Answer.of(node.offices()), node.assignment(), node.residueLine());
+                    Answer.of(node.deadlines()), Answer.of(node.offices()), node.assignment(), node.residueLine(), node.notes());
         }
 
         DraftedNode toNode() {
             return DraftedNode.restore(id, kind, headline, body, lines, assignment, residueLine,
-                    Answer.toSuggested(targets), Answer.toSuggested(deadlines), Answer.toSuggested(offices));
+                    Answer.toSuggested(targets), Answer.toSuggested(deadlines), Answer.toSuggested(offices), notes);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import cn.workplan.document.OfficeSuggestion.OfficeRole;
 import cn.workplan.document.parsing.HeadlineSplitter;
+import cn.workplan.document.parsing.PrintedMarks;
 import cn.workplan.plan.NodeKind;
 
 /**
@@ -25,6 +26,8 @@ public final class DraftedNode {
     private final List<Suggested<TargetSuggestion>> targets = new ArrayList<>();
     private final List<Suggested<DeadlineSuggestion>> deadlines = new ArrayList<>();
     private final List<Suggested<OfficeSuggestion>> offices = new ArrayList<>();
+    /** What the reader did or doubted in reading this node: the preview marks it and says why. */
+    private final List<ReadingNote> notes = new ArrayList<>();
     private final TaskAssignment assignment;
     private final Integer residueLine;
 
@@ -44,14 +47,18 @@ public final class DraftedNode {
         parsed.targets().forEach(target -> node.targets.add(new Suggested<>(target)));
         parsed.deadlines().forEach(deadline -> node.deadlines.add(new Suggested<>(deadline)));
         parsed.offices().forEach(office -> node.offices.add(new Suggested<>(office)));
+        node.notes.addAll(parsed.notes());
         return node;
     }
 
     /** A node as a {@link DraftSnapshot} kept it, with the person's answers. */
     static DraftedNode restore(int id, NodeKind kind, String headline, String body, SourceLines lines,
             TaskAssignment assignment, Integer residueLine, List<Suggested<TargetSuggestion>> targets,
-            List<Suggested<DeadlineSuggestion>> deadlines, List<Suggested<OfficeSuggestion>> offices) {
+            List<Suggested<DeadlineSuggestion>> deadlines, List<Suggested<OfficeSuggestion>> offices, List<ReadingNote> notes) {
         var node = new DraftedNode(id, kind, headline, body, lines, assignment, residueLine);
+        if (notes != null) {
+            node.notes.addAll(notes);
+        }
         node.targets.addAll(targets);
         node.deadlines.addAll(deadlines);
         node.offices.addAll(offices);
@@ -90,6 +97,11 @@ public final class DraftedNode {
         return List.copyOf(offices);
     }
 
+    /** The reader's notes on this node, in the order of the lines they are about. */
+    public List<ReadingNote> notes() {
+        return notes.stream().sorted(java.util.Comparator.comparingInt(ReadingNote::line)).toList();
+    }
+
     public TaskAssignment assignment() {
         return assignment;
     }
@@ -108,7 +120,11 @@ public final class DraftedNode {
         if (body.isEmpty()) {
             return headline;
         }
-        return headline.isEmpty() ? body : headline + "。" + body;
+        if (headline.isEmpty()) {
+            return body;
+        }
+        // a headline that ends with its own stop (？ ！ ；) takes no 。 after it
+        return headline + (endsSentence(headline) ? "" : "。") + body;
     }
 
     /** The places where the text may be split: after each sentence but the last, with that sentence. */
@@ -156,8 +172,13 @@ public final class DraftedNode {
         return deadlines.stream().filter(Suggested::accepted).map(Suggested::value).findFirst().orElse(null);
     }
 
+    /** The node at another level: a number printed in its text goes, for the outline numbers it at its new level. */
     void changeKind(NodeKind kind) {
         this.kind = kind;
+        var unmarked = PrintedMarks.strip(headline);
+        if (!unmarked.isBlank()) {
+            headline = unmarked;
+        }
     }
 
     /** Accepts or ignores one suggestion; a deadline or lead office accepted replaces the one accepted before. */
@@ -202,12 +223,14 @@ public final class DraftedNode {
             headline = split.headline();
             body = join(body, split.body());
         } else {
-            body = join(body, nextText);
+            // the text taken in reads as the sentence it was: its headline gets back the 。 the reading took off
+            body = join(body, endsSentence(nextText) ? nextText : nextText + "。");
         }
         lines = new SourceLines(Math.min(lines.first(), next.lines.first()), Math.max(lines.last(), next.lines.last()));
         targets.addAll(next.targets);
         deadlines.addAll(next.deadlines);
         offices.addAll(next.offices);
+        notes.addAll(next.notes);
     }
 
     /** Cuts the text at {@code at}: this node keeps what stands before, a new node of the same level takes the rest. */
@@ -217,7 +240,8 @@ public final class DraftedNode {
             throw new cn.workplan.system.InvalidInputException("at", "document.import.error.splitPosition");
         }
         var before = HeadlineSplitter.split(text.substring(0, at));
-        var after = HeadlineSplitter.split(text.substring(at));
+        // the part split off is numbered by the outline: a number printed before it (4.12月底前) is not its text
+        var after = HeadlineSplitter.split(PrintedMarks.strip(text.substring(at).strip()));
         var rest = new DraftedNode(newId, kind, after.headline(), after.body(), lines, assignment, null);
         headline = before.headline();
         body = before.body();
@@ -242,6 +266,11 @@ public final class DraftedNode {
         var moving = from.stream().filter(suggested -> moves.test(suggested.value())).toList();
         from.removeAll(moving);
         to.addAll(moving);
+    }
+
+    private static boolean endsSentence(String text) {
+        var stripped = text.strip();
+        return !stripped.isEmpty() && "。！？；：…!?;:".indexOf(stripped.charAt(stripped.length() - 1)) >= 0;
     }
 
     private static String join(String first, String second) {

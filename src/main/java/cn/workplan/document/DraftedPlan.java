@@ -30,6 +30,9 @@ public final class DraftedPlan {
     private final List<QuarterSchedule> schedule;
     final List<DraftedNode> nodes = new ArrayList<>();
     private Long savedPlanId;
+    /** The number of the first chapter and item as printed: an excerpt (from chapter 二, item 3 on) keeps them. */
+    private int firstChapter = 1;
+    private int firstItem = 1;
 
     DraftedPlan(int index, ParsedPlan parsed, LocalDate today) {
         this.index = index;
@@ -41,6 +44,16 @@ public final class DraftedPlan {
         this.preamble = parsed.preamble() == null ? "" : parsed.preamble();
         this.lines = parsed.lines();
         this.schedule = parsed.schedule();
+        var nodes = parsed.allNodes();
+        nodes.stream().filter(node -> node.kind() == NodeKind.CHAPTER).findFirst()
+                .ifPresent(chapter -> this.firstChapter = startNumber(ChineseNumerals.parse(chapter.number()), 99));
+        nodes.stream().filter(node -> node.kind() == NodeKind.ITEM).findFirst()
+                .filter(item -> item.number() != null && item.number().matches("\\d{1,3}"))
+                .ifPresent(item -> this.firstItem = startNumber(Integer.parseInt(item.number()), 999));
+    }
+
+    private static int startNumber(int printed, int highest) {
+        return printed >= 1 && printed <= highest ? printed : 1;
     }
 
     /** A plan as a {@link DraftSnapshot} kept it, without its nodes yet. */
@@ -56,6 +69,22 @@ public final class DraftedPlan {
         this.lines = lines;
         this.schedule = List.copyOf(schedule);
         this.savedPlanId = savedPlanId;
+    }
+
+    /** A kept plan's first numbers ({@code null}, from a preview kept before there were any: 1). */
+    void startAt(Integer chapter, Integer item) {
+        this.firstChapter = chapter == null ? 1 : startNumber(chapter, 99);
+        this.firstItem = item == null ? 1 : startNumber(item, 999);
+    }
+
+    /** The number of the first chapter as printed: 2 for an excerpt from chapter 二 on. */
+    public int firstChapter() {
+        return firstChapter;
+    }
+
+    /** The number of the first item as printed (items numbered on through the plan start from it). */
+    public int firstItem() {
+        return firstItem;
     }
 
     /** The plan's year: from the title (2018年教育工作要点), else the issue date, else the coming year. */
@@ -148,9 +177,9 @@ public final class DraftedPlan {
     /** The outline as the plan would number it, with the nodes that stand where their level may not. */
     public List<Row> outline() {
         var rows = new ArrayList<Row>();
-        int chapters = 0;
+        int chapters = firstChapter - 1;
         int sections = 0;
-        int items = 0;
+        int items = numbering == Numbering.CONTINUOUS ? firstItem - 1 : 0;
         int points = 0;
         boolean inChapter = false;
         boolean inSection = false;

@@ -19,6 +19,7 @@ import cn.workplan.plan.NodeKind;
  * @param assignment     the task table's columns for an item read from a table; {@code null} otherwise
  * @param lines          where the node stands in the source
  * @param children       the nodes under it
+ * @param notes          what the reader did or doubted in reading the node, for a person to look at
  */
 public record ParsedNode(
         NodeKind kind,
@@ -31,7 +32,8 @@ public record ParsedNode(
         List<OfficeSuggestion> offices,
         TaskAssignment assignment,
         SourceLines lines,
-        List<ParsedNode> children) {
+        List<ParsedNode> children,
+        List<ReadingNote> notes) {
 
     public ParsedNode {
         body = body == null ? "" : body;
@@ -39,6 +41,14 @@ public record ParsedNode(
         deadlines = List.copyOf(deadlines);
         offices = List.copyOf(offices);
         children = List.copyOf(children);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A node without notes, as before there were any. */
+    public ParsedNode(NodeKind kind, String number, boolean numberInferred, String headline, String body,
+            List<TargetSuggestion> targets, List<DeadlineSuggestion> deadlines, List<OfficeSuggestion> offices,
+            TaskAssignment assignment, SourceLines lines, List<ParsedNode> children) {
+        this(kind, number, numberInferred, headline, body, targets, deadlines, offices, assignment, lines, children, List.of());
     }
 
     void collect(List<ParsedNode> into) {

@@ -80,7 +80,8 @@ public class PlanImportService {
             throw new InvalidInputException("title", "document.import.error.noTitle");
         }
         var data = new PlanData(draft.year(), draft.title(), PlanKind.WORK_POINTS, draft.preamble(), draft.numbering(), null);
-        long planId = plans.createFromDocument(data, draft.documentNumber(), draft.issueDate(), user);
+        long planId = plans.createFromDocument(data, draft.documentNumber(), draft.issueDate(), draft.firstChapter(),
+                draft.firstItem(), user);
         Long chapter = null;
         Long section = null;
         Long item = null;

@@ -43,16 +43,24 @@ public final class OutlineNumbering {
     }
 
     public static <N extends Node> Map<Long, Number> number(List<N> nodes, Numbering numbering) {
+        return number(nodes, numbering, 1, 1);
+    }
+
+    /**
+     * Numbers from chapter {@code firstChapter} and (numbered on through the plan) item {@code firstItem}: an excerpt of
+     * a plan keeps the numbers it was printed with.
+     */
+    public static <N extends Node> Map<Long, Number> number(List<N> nodes, Numbering numbering, int firstChapter, int firstItem) {
         var children = childrenByParent(nodes);
         var numbers = new HashMap<Long, Number>();
-        var itemCounter = new int[] {0};
-        numberChildren(children, null, numbering, itemCounter, numbers);
+        var itemCounter = new int[] {numbering == Numbering.CONTINUOUS ? firstItem - 1 : 0};
+        numberChildren(children, null, numbering, itemCounter, numbers, firstChapter - 1);
         return numbers;
     }
 
     private static <N extends Node> void numberChildren(Map<Long, List<N>> children, Long parentId, Numbering numbering,
-            int[] itemCounter, Map<Long, Number> numbers) {
-        int chapters = 0;
+            int[] itemCounter, Map<Long, Number> numbers, int chaptersBefore) {
+        int chapters = chaptersBefore;
         int sections = 0;
         int points = 0;
         if (numbering == Numbering.PER_SECTION) {
@@ -78,7 +86,7 @@ public final class OutlineNumbering {
                 }
             };
             numbers.put(node.id(), number);
-            numberChildren(children, node.id(), numbering, itemCounter, numbers);
+            numberChildren(children, node.id(), numbering, itemCounter, numbers, 0);
         }
     }
 

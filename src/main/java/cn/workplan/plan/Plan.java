@@ -50,6 +50,11 @@ class Plan {
 
     private Long originPlanId;
 
+    /** The number of the first chapter and of the first item, as an imported excerpt printed them; else 1. */
+    private int firstChapter = 1;
+
+    private int firstItem = 1;
+
     private Instant publishedAt;
 
     private Instant closedAt;
@@ -93,6 +98,12 @@ class Plan {
     void readFrom(String documentNumber, LocalDate issueDate) {
         this.documentNumber = documentNumber == null || documentNumber.isBlank() ? null : documentNumber.strip();
         this.issueDate = issueDate;
+    }
+
+    /** Numbers the outline from chapter {@code chapter} and item {@code item}, as the excerpt it was read from. */
+    void startAt(int chapter, int item) {
+        this.firstChapter = Math.max(1, Math.min(chapter, 99));
+        this.firstItem = Math.max(1, Math.min(item, 999));
     }
 
     void publishAs(String documentNumber, LocalDate issueDate) {

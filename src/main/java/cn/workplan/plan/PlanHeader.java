@@ -16,7 +16,9 @@ public record PlanHeader(
         Long originPlanId,
         String originTitle,
         long version,
-        PlanPermissions can) {
+        PlanPermissions can,
+        int firstChapter,
+        int firstItem) {
 
     public PlanData toData() {
         return new PlanData(year, title, kind, preamble, numbering, version);

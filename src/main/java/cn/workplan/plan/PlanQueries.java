@@ -80,7 +80,8 @@ public class PlanQueries {
                             PlanKind.valueOf(rs.getString("kind")), rs.getString("preamble"),
                             Numbering.valueOf(rs.getString("numbering")), status, rs.getString("document_number"),
                             rs.getObject("issue_date", LocalDate.class), (Long) rs.getObject("origin_plan_id"),
-                            rs.getString("origin_title"), rs.getLong("version"), PlanPolicy.permissions(status, user));
+                            rs.getString("origin_title"), rs.getLong("version"), PlanPolicy.permissions(status, user),
+                            rs.getInt("first_chapter"), rs.getInt("first_item"));
                 }).stream().findFirst().orElseThrow(() -> new NotFoundException("plan", planId));
         if (!PlanPolicy.canView(header.status(), user)) {
             throw new NotFoundException("plan", planId);
@@ -118,7 +119,7 @@ public class PlanQueries {
                     cooperating.computeIfAbsent(rs.getLong(1), key -> new ArrayList<>()).add(rs.getLong(2));
                 });
         var officeNames = offices.shortNames();
-        var numbers = OutlineNumbering.number(rows, header.numbering());
+        var numbers = OutlineNumbering.number(rows, header.numbering(), header.firstChapter(), header.firstItem());
         var byId = new HashMap<Long, NodeRow>();
         rows.forEach(row -> byId.put(row.id(), row));
         var nodes = new ArrayList<OutlineNode>(rows.size());

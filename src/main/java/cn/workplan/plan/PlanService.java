@@ -62,12 +62,22 @@ public class PlanService {
      * {@link OutlineService} in the caller's transaction.
      */
     public long createFromDocument(PlanData data, String documentNumber, java.time.LocalDate issueDate, CurrentUser user) {
+        return createFromDocument(data, documentNumber, issueDate, 1, 1, user);
+    }
+
+    /**
+     * As {@link #createFromDocument(PlanData, String, java.time.LocalDate, CurrentUser)}, for an excerpt of a plan whose
+     * outline was printed from chapter {@code firstChapter} and item {@code firstItem} on: it keeps those numbers.
+     */
+    public long createFromDocument(PlanData data, String documentNumber, java.time.LocalDate issueDate, int firstChapter,
+            int firstItem, CurrentUser user) {
         checkCanCreate(user);
         if (documentNumber != null && documentNumber.strip().length() > 60) {
             throw new InvalidInputException("documentNumber", "plan.error.documentNumberTooLong", 60);
         }
         var plan = new Plan(data, user.getUsername(), null);
         plan.readFrom(documentNumber, issueDate);
+        plan.startAt(firstChapter, firstItem);
         plan = saveUnique(plan);
         var state = state(plan);
         state.put("documentNumber", plan.getDocumentNumber());

@@ -32,7 +32,7 @@ class PlanImportJsonTest {
 
         var chapter = plan.get("nodes").get(0);
         assertThat(names(chapter)).containsExactly("kind", "number", "numberInferred", "headline", "body", "targets", "deadlines",
-                "offices", "assignment", "lines", "children");
+                "offices", "assignment", "lines", "children", "notes");
         assertThat(chapter.get("kind").asText()).isEqualTo("CHAPTER");
         assertThat(chapter.get("number").asText()).isEqualTo("一");
         assertThat(chapter.get("lines").toString()).isEqualTo("{\"first\":10,\"last\":15}");
@@ -47,6 +47,14 @@ class PlanImportJsonTest {
         assertThat(target.get("value").decimalValue()).isEqualByComparingTo("95");
 
         assertThat(names(tree.get("discarded").get(0))).containsExactly("line", "text", "reason");
+
+        // what the reader doubted: item 4 of the township plan of issue #13, whose text begins with 12月
+        var township = json.readTree(json.writeValueAsString(new PlanImporter().importText(PlanImportSequenceTest.TOWNSHIP,
+                ImportOptions.defaults())));
+        var note = township.get("plans").get(0).get("nodes").get(0).get("children").get(0).get("children").get(1).get("notes").get(0);
+        assertThat(names(note)).containsExactly("kind", "line", "arguments");
+        assertThat(note.get("kind").asText()).isEqualTo("NUMBER_BEFORE_DIGITS");
+        assertThat(note.get("line").asInt()).isEqualTo(4);
         assertThat(tree.get("discarded").get(0).get("reason").asText()).isEqualTo("CLOSING_DATE");
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.workplan.account.Role;
+import cn.workplan.plan.NodeKind;
 import cn.workplan.support.Browser;
 import cn.workplan.support.Browsers;
 import cn.workplan.support.IntegrationTest;
@@ -75,6 +76,40 @@ class PlanImportWebTest {
                 .as("every item stands under its chapter").isEqualTo(36);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'PLAN' and entity_id = ?",
                 Long.class, planId)).isEqualTo(1);
+    }
+
+    /**
+     * The township plan of issue #13: the preview marks the line read two ways and says why; the saved plan and its
+     * Word file keep the items' text as printed after their numbers ("12月底前…", never "4.12月底前" or "4.4.12…"),
+     * and the numbers: chapter 二, items 3 to 5.
+     */
+    @Test
+    void theTownshipPlanIsMarkedWhereItWasInDoubtAndSavesItsTextAsPrinted() throws Exception {
+        var preview = read(PlanImportSequenceTest.TOWNSHIP);
+        assertThat(preview.all(".import-node[data-kind=ITEM]")).hasSize(3);
+        var doubtful = node(preview, "12月底前完成薄弱学校改造");
+        assertThat(doubtful.hasClass("import-node-doubtful")).isTrue();
+        assertThat(doubtful.select(".reading-note").text()).contains("读作第 4 项的编号").contains("12月底前");
+
+        // an excerpt has no title: the person gives one
+        preview = edit(token(preview), "/plans/0", "title", TestData.unique("测试镇教育工作要点"), "documentNumber", "",
+                "year", "2026", "numbering", "CONTINUOUS");
+        var confirmed = office.post("/plans/import/confirm", "token", token(preview), "plan", "0");
+        var shown = office.follow(confirmed);
+        assertThat(shown.has("#import-error")).as(() -> shown.one("#import-error").text()).isFalse();
+        assertThat(shown.text()).contains("已导入 3 项任务");
+        long planId = newestPlan();
+        var items = List.of("全镇小学入学率达到100%，初中巩固率不低于98%", "12月底前完成薄弱学校改造", "普惠性幼儿园覆盖率达到90%以上");
+        assertThat(headlines(planId, "ITEM")).containsExactlyElementsOf(items);
+
+        var word = office.get("/plans/{id}/export.docx", planId).andReturn().getResponse().getContentAsByteArray();
+        var again = new PlanImporter().importFile("plan.docx", word, ImportOptions.defaults()).plan();
+        assertThat(again.items()).extracting(ParsedNode::headline).containsExactlyElementsOf(items);
+        // the excerpt keeps the numbers it was printed with, on the plan's page and in its Word file
+        assertThat(again.allNodes()).extracting(node -> node.kind() + " " + node.number()).containsExactly("CHAPTER 二",
+                "SECTION 一", "ITEM 3", "ITEM 4", "SECTION 二", "ITEM 5");
+        assertThat(again.numbering()).isEqualTo(cn.workplan.plan.Numbering.CONTINUOUS);
+        assertThat(office.page("/plans/{id}", planId).all(".outline-number").eachText()).contains("二、", "3.", "4.", "5.");
     }
 
     static final String SMALL = """

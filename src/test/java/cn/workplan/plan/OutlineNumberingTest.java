@@ -190,4 +190,23 @@ class OutlineNumberingTest {
         assertThat(OutlineNumbering.number(List.<N>of(), Numbering.CONTINUOUS)).isEmpty();
         assertThat(OutlineNumbering.documentOrder(List.<N>of())).isEmpty();
     }
+
+    /** An imported excerpt keeps its printed numbers: chapter 二, items 3 on; restarting items ignore the first item. */
+    @Test
+    void anExcerptIsNumberedFromItsFirstChapterAndItem() {
+        var sketch = new Sketch();
+        long chapter = sketch.chapter("提升教育质量");
+        long first = sketch.section(chapter, "义务教育");
+        sketch.item(first, "入学");
+        sketch.item(first, "改造");
+        long second = sketch.section(chapter, "学前教育");
+        sketch.item(second, "普惠");
+
+        var numbers = OutlineNumbering.number(sketch.nodes, Numbering.CONTINUOUS, 2, 3);
+        assertThat(OutlineNumbering.documentOrder(sketch.nodes).stream().map(node -> numbers.get(node.id()).label() + node.name()))
+                .containsExactly("二、提升教育质量", "（一）义务教育", "3.入学", "4.改造", "（二）学前教育", "5.普惠");
+        var restarting = OutlineNumbering.number(sketch.nodes, Numbering.PER_SECTION, 2, 3);
+        assertThat(OutlineNumbering.documentOrder(sketch.nodes).stream().map(node -> restarting.get(node.id()).label() + node.name()))
+                .containsExactly("二、提升教育质量", "（一）义务教育", "1.入学", "2.改造", "（二）学前教育", "1.普惠");
+    }
 }

@@ -18,19 +18,20 @@ import cn.workplan.plan.DeadlineKind;
 public final class DeadlineExtractor {
 
     private static final String YEAR = "(?:(?<year>\\d{4})\\s*年)?";
-    private static final String THEN = "(?:完成|投入使用|交付使用|到位|竣工|建成|结束)?";
+    private static final String DONE = "(?:完成|投入使用|交付使用|到位|竣工|建成|结束)";
+    private static final String THEN = DONE + "?";
 
     private record Rule(Pattern pattern, Function<Matcher, DeadlineSuggestion> suggestion) {
     }
 
-    private final List<Rule> rules = List.of(
+    private static final List<Rule> RULES = List.of(
             rule("(?:于|在)?" + YEAR + "(?<month>\\d{1,2})\\s*月\\s*(?<day>\\d{1,2})\\s*日\\s*(?:前|之前|以前|止)" + THEN,
                     m -> suggestion(DeadlineKind.DATE, m, integer(m, "month"), integer(m, "day"), null)),
             rule("(?:于|在)?" + YEAR + "(?<month>\\d{1,2})\\s*月份?\\s*(?:底|末)(?:前|之前|以前)?" + THEN,
                     m -> suggestion(DeadlineKind.MONTH_END, m, integer(m, "month"), null, null)),
-            rule("(?:于|在)?" + YEAR + "(?:第)?(?<quarter>[一二三四1-4])\\s*季度\\s*(?:末|底|前|内)" + THEN,
+            rule("(?:于|在)?" + YEAR + "(?:第)?(?<quarter>[一二三四1-4])\\s*季度\\s*(?:(?:末|底|前|内)(?:前|之前)?" + THEN + "|" + DONE + ")",
                     m -> suggestion(DeadlineKind.QUARTER_END, m, null, null, "一二三四1234".indexOf(m.group("quarter")) % 4 + 1)),
-            rule("(?:于|在)?" + YEAR + "上半年(?:内|底|末|前)" + THEN,
+            rule("(?:于|在)?" + YEAR + "上半年(?:(?:内|底|末|前)" + THEN + "|" + DONE + ")",
                     m -> suggestion(DeadlineKind.MONTH_END, m, 6, null, null)),
             rule("(?:于|在)?(?:(?<year>\\d{4})\\s*年(?:底|末)|(?<![\\d一二三四五六七八九十两几多学])(?:年内|年底|年末|本年度内|今年底|下半年(?:内|底|末)))"
                             + "(?:前|之前)?" + THEN,
@@ -46,8 +47,11 @@ public final class DeadlineExtractor {
     public List<DeadlineSuggestion> extract(String text) {
         var found = new ArrayList<DeadlineSuggestion>();
         for (var sentence : Sentences.sentences(text)) {
+            if (!mayHoldDeadline(sentence.text())) {
+                continue;
+            }
             var taken = new BitSet();
-            for (var rule : rules) {
+            for (var rule : RULES) {
                 var m = rule.pattern().matcher(sentence.text());
                 while (m.find()) {
                     if (taken.get(m.start(), m.end()).isEmpty() && isDeadline(rule, m)) {
@@ -64,12 +68,23 @@ public final class DeadlineExtractor {
     }
 
     /** A textual deadline needs 前, 期间 or a completion after it: 暑期 alone may just say when something happens. */
-    private boolean isDeadline(Rule rule, Matcher m) {
-        if (rule != rules.get(rules.size() - 1)) {
+    private static boolean isDeadline(Rule rule, Matcher m) {
+        if (rule != RULES.get(RULES.size() - 1)) {
             return true;
         }
         var phrase = m.group();
         return phrase.matches(".*(前|期间|旬|完成|投入使用|交付使用|到位|竣工|建成|结束)$");
+    }
+
+    /** Every deadline names a day, a month, a quarter, a year or a season: a sentence without any is skipped at once. */
+    private static boolean mayHoldDeadline(String sentence) {
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if (c >= '0' && c <= '9' || "季年暑寒春元国汛考学".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DeadlineSuggestion suggestion(DeadlineKind kind, Matcher m, Integer month, Integer day, Integer quarter) {

@@ -19,6 +19,15 @@ public final class LineClassifier {
     private static final Pattern CHAPTER = Pattern.compile("^(" + CHINESE_NUMERAL + ")\\s*[、．.]\\s*(.+)$");
     private static final Pattern SECTION = Pattern.compile("^[（(]\\s*(" + CHINESE_NUMERAL + ")\\s*[）)]\\s*[、．.]?\\s*(.+)$");
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\s*(?:[.．、](?!\\d)|\\s)\\s*(.+)$");
+    private static final Pattern MARK = Pattern.compile("[.．、]");
+    /** 4.12月底前, 3.5亿元, 1、2年级: a number and a mark before digits, an item or a number in prose. */
+    private static final Pattern ITEM_BEFORE_DIGITS = Pattern.compile("^(\\d{1,3})\\s*[.．、](\\d.*)$");
+    /** 12 月底前: a number and a space before a unit, an item or a quantity. */
+    private static final Pattern UNIT_AFTER_SPACE = Pattern.compile("^[月日年号%万亿千百个名所人元次项期届级]");
+    /** 一 加强党的建设: a chapter with a space for its mark. */
+    private static final Pattern CHAPTER_WITH_SPACE = Pattern.compile("^(" + CHINESE_NUMERAL + ")\\s+(\\p{IsHan}.*)$");
+    /** 、加强…: a line whose number is gone (a byte lost before it), an item without its number. */
+    private static final Pattern MARK_WITHOUT_NUMBER = Pattern.compile("^[、．.]\\s*(\\p{IsHan}.*)$");
     private static final Pattern POINT = Pattern.compile("^(?:[（(]\\s*(\\d{1,2})\\s*[）)]|(\\d{1,2})[）)])\\s*[、．.]?\\s*(.+)$");
     private static final Pattern CIRCLED = Pattern.compile("^([\\u2460-\\u2473])\\s*(.+)$");
     private static final Pattern MONTHS = Pattern.compile(
@@ -51,7 +60,7 @@ public final class LineClassifier {
         }
         var header = HeaderBlock.read(text);
         if (header.isPresent() && !header.get().isEmpty()) {
-            return new ClassifiedLine(source, LineKind.HEADER, null, text, null, 0, null, header.get());
+            return new ClassifiedLine(source, LineKind.HEADER, null, text, null, 0, null, header.get(), null, source.notes());
         }
         Matcher m;
         if ((m = MONTHS.matcher(text)).matches()) {
@@ -80,7 +89,21 @@ public final class LineClassifier {
             return ClassifiedLine.of(source, LineKind.POINT, Integer.toString(m.group(1).charAt(0) - 0x2460 + 1), m.group(2));
         }
         if ((m = ITEM.matcher(text)).matches()) {
-            return ClassifiedLine.of(source, LineKind.ITEM, Integer.toString(Integer.parseInt(m.group(1))), m.group(2));
+            var item = ClassifiedLine.of(source, LineKind.ITEM, Integer.toString(Integer.parseInt(m.group(1))), m.group(2));
+            if (!MARK.matcher(text.substring(m.end(1), m.start(2))).find() && UNIT_AFTER_SPACE.matcher(m.group(2)).find()) {
+                return prose(source).withAlternative(item);
+            }
+            return item;
+        }
+        if ((m = ITEM_BEFORE_DIGITS.matcher(text)).matches()) {
+            return prose(source).withAlternative(
+                    ClassifiedLine.of(source, LineKind.ITEM, Integer.toString(Integer.parseInt(m.group(1))), m.group(2)));
+        }
+        if ((m = CHAPTER_WITH_SPACE.matcher(text)).matches() && source.row() == null) {
+            return prose(source).withAlternative(ClassifiedLine.of(source, LineKind.CHAPTER, m.group(1), m.group(2)));
+        }
+        if ((m = MARK_WITHOUT_NUMBER.matcher(text)).matches() && source.row() == null) {
+            return prose(source).withAlternative(ClassifiedLine.of(source, LineKind.ITEM, null, m.group(1)));
         }
         if ((m = DOCUMENT_NUMBER.matcher(text)).matches()) {
             return ClassifiedLine.of(source, LineKind.DOCUMENT_NUMBER, null,
@@ -110,12 +133,23 @@ public final class LineClassifier {
                 && TITLE_END.matcher(text).find() && TITLE_OWNER.matcher(text).find();
     }
 
+    /** The line as prose, as a Word heading style says, or as a title when it has a title's shape. */
+    private ClassifiedLine prose(SourceLine source) {
+        var text = source.text();
+        return switch (source.style()) {
+            case HEADING_1 -> ClassifiedLine.of(source, LineKind.CHAPTER, null, text);
+            case HEADING_2 -> ClassifiedLine.of(source, LineKind.SECTION, null, text);
+            case HEADING_3 -> ClassifiedLine.of(source, LineKind.ITEM, null, text);
+            default -> ClassifiedLine.of(source, LineKind.PARAGRAPH, null, text);
+        };
+    }
+
     private static ClassifiedLine schedule(SourceLine source, String label, int quarter, String rest) {
         return new ClassifiedLine(source, LineKind.SCHEDULE, null, rest == null ? "" : rest.strip(),
-                label.replaceAll("\\s", ""), quarter, null, Map.of());
+                label.replaceAll("\\s", ""), quarter, null, Map.of(), null, source.notes());
     }
 
     static ClassifiedLine residue(SourceLine source, DiscardReason reason) {
-        return new ClassifiedLine(source, LineKind.RESIDUE, null, source.text(), null, 0, reason, Map.of());
+        return new ClassifiedLine(source, LineKind.RESIDUE, null, source.text(), null, 0, reason, Map.of(), null, source.notes());
     }
 }

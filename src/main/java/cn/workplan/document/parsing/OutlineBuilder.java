@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import cn.workplan.document.DiscardReason;
 import cn.workplan.document.DiscardedLine;
+import cn.workplan.document.ReadingNote;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.system.ChineseNumerals;
 
@@ -124,6 +125,7 @@ final class OutlineBuilder {
             for (var line : lines) {
                 if (!line.is(LineKind.BLANK) && !line.is(LineKind.RESIDUE) && !line.is(LineKind.DATE)) {
                     plan.saw(line.line());
+                    plan.saw(line.source().last());
                 }
                 switch (line.kind()) {
                     case BLANK -> {
@@ -302,7 +304,21 @@ final class OutlineBuilder {
             for (int k = 0; k < body.size(); k++) {
                 if (HeadlineSplitter.opensWithHeadline(body.get(k).text())) {
                     var first = new DraftNode(NodeKind.ITEM, Integer.toString(number), true, null);
-                    first.paragraphs.addAll(body.subList(k, body.size()));
+                    DraftNode firstPoint = null;
+                    for (var paragraph : body.subList(k, body.size())) {
+                        // a sub-point (（1）…) read as text while no item stood before it is the new item's sub-point
+                        var from = paragraph.from();
+                        if (from != null && from.is(LineKind.POINT) && !first.paragraphs.isEmpty()) {
+                            firstPoint = node(NodeKind.POINT, from.number() != null ? from.number()
+                                    : Long.toString(first.childrenOf(NodeKind.POINT) + 1), from.number() == null, from);
+                            first.children.add(firstPoint);
+                        } else if (firstPoint != null) {
+                            firstPoint.paragraphs.add(paragraph);
+                        } else {
+                            first.paragraphs.add(paragraph);
+                        }
+                    }
+                    first.notes.add(ReadingNote.of(ReadingNote.Kind.FIRST_ITEM_UNNUMBERED, first.firstLine(), Integer.toString(number)));
                     body.subList(k, body.size()).clear();
                     container.children.add(first);
                     continuous &= number == lastItemNumber + 1;
@@ -320,7 +336,8 @@ final class OutlineBuilder {
 
         private DraftNode node(NodeKind kind, String number, boolean inferred, ClassifiedLine line) {
             var node = new DraftNode(kind, number, inferred, line.source().row());
-            node.paragraphs.add(new DraftNode.Paragraph(line.text(), line.line()));
+            node.paragraphs.add(new DraftNode.Paragraph(line.text(), line.line(), line.source().last(), line));
+            node.notes.addAll(line.notes());
             return node;
         }
 
@@ -379,12 +396,15 @@ final class OutlineBuilder {
                 }
                 schedule = null;
             }
-            var paragraph = new DraftNode.Paragraph(line.source().text(), line.line());
+            // prose is read whole, but a paragraph cut where a heading ran into it keeps only its part
+            var text = line.is(LineKind.PARAGRAPH) ? line.text() : line.source().text();
+            var paragraph = new DraftNode.Paragraph(text, line.line(), line.source().last(), line);
             var target = point != null ? point : item != null ? item : section != null ? section : chapter;
             if (target == null) {
                 plan.preamble.add(paragraph);
             } else {
                 target.paragraphs.add(paragraph);
+                target.notes.addAll(line.notes());
             }
         }
 

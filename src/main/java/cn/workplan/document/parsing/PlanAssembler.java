@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import cn.workplan.document.ParsedNode;
 import cn.workplan.document.ParsedPlan;
 import cn.workplan.document.QuarterSchedule;
+import cn.workplan.document.ReadingNote;
 import cn.workplan.document.SourceLines;
 import cn.workplan.document.TaskAssignment;
 import cn.workplan.plan.NodeKind;
@@ -54,33 +55,59 @@ final class PlanAssembler {
                 for (var point : inline.get().points()) {
                     var pointSplit = HeadlineSplitter.split(point.text());
                     children.add(node(NodeKind.POINT, point.number(), false, pointSplit.headline(), pointSplit.body(), null, lines,
-                            List.of()));
+                            List.of(), List.of()));
                 }
             }
         }
         var assignment = draft.kind == NodeKind.ITEM && draft.row != null
                 ? new TaskAssignment(draft.row.lead(), draft.row.responsible(), draft.row.deadline())
                 : null;
-        return node(draft.kind, draft.number, draft.numberInferred, split.headline(), body, assignment, lines, children);
+        return node(draft.kind, draft.number, draft.numberInferred, split.headline(), body, assignment, lines, children,
+                draft.notes);
     }
 
     private ParsedNode node(NodeKind kind, String number, boolean inferred, String headline, String body,
-            TaskAssignment assignment, SourceLines lines, List<ParsedNode> children) {
+            TaskAssignment assignment, SourceLines lines, List<ParsedNode> children, List<ReadingNote> notes) {
         var found = suggestions.in(body.isEmpty() ? headline : headline + "。" + body, assignment);
         return new ParsedNode(kind, number, inferred, headline, body, found.targets(), found.deadlines(), found.offices(),
-                assignment, lines, children);
+                assignment, lines, children, notes.stream().distinct().toList());
     }
 
-    /** Items 1, 2, 3 … through more than one chapter or section run on; anything else restarts. */
+    /**
+     * Whether task items run on through the plan or restart in every chapter or section, as the numbers printed say:
+     * where a chapter or section opens with an item after items of an earlier one, its number either goes on (7 after
+     * 6) or starts again (1). The more frequent wins; a plan without such a place runs on when its first item is not 1
+     * (a part of a plan, items 3, 4, 5), and otherwise restarts.
+     */
     private static Numbering numbering(DraftPlan plan) {
         var containers = new ArrayList<DraftNode>();
         var numbers = new ArrayList<String>();
         collectItems(plan.nodes, null, containers, numbers);
-        boolean inOrder = true;
-        for (int i = 0; i < numbers.size(); i++) {
-            inOrder &= numbers.get(i).equals(Integer.toString(i + 1));
+        int goesOn = 0;
+        int restarts = 0;
+        for (int i = 1; i < numbers.size(); i++) {
+            if (containers.get(i) == containers.get(i - 1)) {
+                continue;
+            }
+            int number = parse(numbers.get(i));
+            if (number == parse(numbers.get(i - 1)) + 1) {
+                goesOn++;
+            } else if (number == 1) {
+                restarts++;
+            }
         }
-        return inOrder && containers.stream().distinct().count() > 1 ? Numbering.CONTINUOUS : Numbering.PER_SECTION;
+        if (goesOn != restarts) {
+            return goesOn > restarts ? Numbering.CONTINUOUS : Numbering.PER_SECTION;
+        }
+        return !numbers.isEmpty() && parse(numbers.get(0)) > 1 ? Numbering.CONTINUOUS : Numbering.PER_SECTION;
+    }
+
+    private static int parse(String number) {
+        try {
+            return Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void collectItems(List<DraftNode> nodes, DraftNode parent, List<DraftNode> containers, List<String> numbers) {

@@ -28,7 +28,7 @@ public final class TargetExtractor {
 
     private static final Pattern MEASURE = Pattern.compile(
             "(?<subject>[\\p{IsHan}A-Za-z0-9（）()“”、]{2,40}?)"
-                    + "(?<verb>达到|提高到|提高至|提升到|提升至|保持在|保持为|控制在|不低于|不少于|不高于|不超过|不多于|低于|高于|超过|至少|达)"
+                    + "(?<verb>达到|提高到|提高至|提升到|提升至|保持在|保持为|保持|控制在|不低于|不少于|不高于|不超过|不多于|低于|高于|超过|至少|达)"
                     + "(?<base>[\\p{IsHan}]{1,20}的)?" + NUMBER
                     + "(?<unit>%|‰|个百分点|人次|万人|人|名|所|个|场|次|项|间|套|台|万元|亿元|元|小时|课时|学时|天|门|篇|家|平方米|亩|册)?"
                     + NOT_A_DATE + "(?<qualifier>以上|以下|以内|左右)?");
@@ -46,7 +46,7 @@ public final class TargetExtractor {
         var found = new ArrayList<TargetSuggestion>();
         for (var sentence : Sentences.sentences(text)) {
             for (var clause : Sentences.clauses(sentence.text())) {
-                if (clause.text().length() > LONGEST_CLAUSE) {
+                if (clause.text().length() > LONGEST_CLAUSE || !hasDigit(clause.text())) {
                     continue;
                 }
                 var measure = MEASURE.matcher(clause.text());
@@ -60,6 +60,17 @@ public final class TargetExtractor {
             }
         }
         return found;
+    }
+
+    /** Every target has a number: a clause without a digit is skipped at once. */
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<TargetSuggestion> suggestion(Matcher m, boolean count, String sentence) {

@@ -100,17 +100,21 @@ public final class TextReader {
     }
 
     /**
-     * Control characters other than line breaks (Word's vertical tab and form feed included) and tabs, or undecodable
-     * bytes, in more than 1 % of the text.
+     * Control characters other than line breaks (Word's vertical tab and form feed included) and tabs in more than 1 %
+     * of the text, or undecodable bytes (U+FFFD) in more than 10 %. A text once read one byte off (GBK) keeps one such
+     * character for every line that slipped, and is read, not refused.
      */
     private static boolean looksBinary(String text) {
-        int odd = 0;
+        int controls = 0;
+        int undecodable = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0 || c == '\uFFFD' || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B')) {
-                odd++;
+            if (c == '\uFFFD') {
+                undecodable++;
+            } else if (c == 0 || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B')) {
+                controls++;
             }
         }
-        return odd > 0 && (odd * 100 >= text.length() || text.indexOf('\0') >= 0);
+        return text.indexOf('\0') >= 0 || controls > 0 && controls * 100 >= text.length() || undecodable * 10 >= text.length();
     }
 }
