@@ -58,13 +58,15 @@ public class PublishedTexts {
     /** The plan's published text, or empty when it is not published or closed (a draft has none). */
     public Optional<PublishedText> published(long planId) {
         var header = jdbc.sql("""
-                select id, year, title, kind, preamble, numbering, status, document_number, issue_date, published_at, version
+                select id, year, title, kind, preamble, numbering, status, document_number, issue_date, published_at, version,
+                       first_chapter, first_item
                 from plan where id = :plan and status in ('PUBLISHED', 'CLOSED') and published_at is not null""")
                 .param("plan", planId)
                 .query((row, number) -> new Header(new PlanHeader(row.getLong("id"), row.getInt("year"), row.getString("title"),
                         PlanKind.valueOf(row.getString("kind")), row.getString("preamble"), Numbering.valueOf(row.getString("numbering")),
                         PlanStatus.valueOf(row.getString("status")), row.getString("document_number"),
-                        row.getObject("issue_date", LocalDate.class), null, null, row.getLong("version"), NONE),
+                        row.getObject("issue_date", LocalDate.class), null, null, row.getLong("version"), NONE,
+                        row.getInt("first_chapter"), row.getInt("first_item")),
                         row.getObject("published_at", OffsetDateTime.class).toInstant()))
                 .optional();
         if (header.isEmpty()) {
@@ -83,7 +85,7 @@ public class PublishedTexts {
                 where n.plan_id = :plan""")
                 .param("plan", planId).param("published", OffsetDateTime.ofInstant(publishedAt, java.time.ZoneOffset.UTC))
                 .query(PublishedTexts::row).list();
-        var numbers = OutlineNumbering.number(rows, plan.numbering());
+        var numbers = OutlineNumbering.number(rows, plan.numbering(), plan.firstChapter(), plan.firstItem());
         var nodes = new ArrayList<OutlineNode>(rows.size());
         var byId = new HashMap<Long, NodeRow>();
         rows.forEach(row -> byId.put(row.id(), row));

@@ -19,7 +19,7 @@ class ImportDraftEditsTest {
     private final PlanImporter importer = new PlanImporter();
 
     private ImportDraft draft(String text) throws DocumentImportException {
-        return new ImportDraft("", importer.readText(text, ImportOptions.defaults()), LocalDate.of(2026, 1, 5));
+        return new ImportDraft("", ImportPurpose.PLAN, importer.readText(text, ImportOptions.defaults()), LocalDate.of(2026, 1, 5));
     }
 
     @Test

@@ -65,7 +65,7 @@ class PlanImportSequenceTest {
         /** The preview numbers the excerpt as it was printed: chapter 二, items 3 to 5 (the saved plan keeps them). */
         @Test
         void thePreviewNumbersAsTheSourceDoesAndCountsThreeTasks() throws Exception {
-            var draft = new ImportDraft("", importer.readText(TOWNSHIP, ImportOptions.defaults()), LocalDate.of(2026, 1, 5));
+            var draft = new ImportDraft("", ImportPurpose.PLAN, importer.readText(TOWNSHIP, ImportOptions.defaults()), LocalDate.of(2026, 1, 5));
             var plan = draft.plan(0);
 
             assertThat(plan.outline()).extracting(row -> row.number() + row.node().headline()).containsExactly(
