@@ -40,6 +40,8 @@ class AuditedPlanChangesTest {
 
     @Autowired
     TestPlans plans;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     TestData data;
@@ -116,6 +118,9 @@ class AuditedPlanChangesTest {
         signedIn(leader);
         outline.comment(item, "请细化目标。", leader);
         signedIn(by);
+        // a plan is published once its review comments are answered
+        long comment = jdbc.sql("select id from plan_comment where node_id = :item").param("item", item).query(Long.class).single();
+        outline.answer(comment, "已细化为12所。", by);
         planService.publish(plan.id(), new PublishData("测教〔2030〕8号", LocalDate.of(2030, 1, 20)), by);
         var saved = items.item(item, by);
         outline.updateItem(item, ItemSpec.of(saved.toData()).body("建成智慧校园12所。").reason("根据省厅要求调整").data(), by);
@@ -126,10 +131,11 @@ class AuditedPlanChangesTest {
                 "status", new FieldChange("IN_REVIEW", "PUBLISHED"), "documentNumber", created("测教〔2030〕8号"),
                 "issueDate", created("2030-01-20")));
         assertThat(history("ITEM", item)).extracting(AuditEntry::action)
-                .containsExactly(AuditAction.REVISE, AuditAction.COMMENT, AuditAction.CREATE);
+                .containsExactly(AuditAction.REVISE, AuditAction.REPLY, AuditAction.COMMENT, AuditAction.CREATE);
         assertThat(history("ITEM", item).get(0).changes()).isEqualTo(Map.of(
                 "body", new FieldChange("建成智慧校园10所。", "建成智慧校园12所。"), "reason", created("根据省厅要求调整")));
-        assertThat(history("ITEM", item).get(1).changes()).isEqualTo(Map.of("comment", created("请细化目标。")));
+        assertThat(history("ITEM", item).get(1).changes()).isEqualTo(Map.of("answer", created("已细化为12所。")));
+        assertThat(history("ITEM", item).get(2).changes()).isEqualTo(Map.of("comment", created("请细化目标。")));
 
         var admin = browsers.as(data.user(Role.ADMIN));
         var chinese = admin.page("/admin/audit?actor=" + by.getUsername() + "&entityType=PLAN");

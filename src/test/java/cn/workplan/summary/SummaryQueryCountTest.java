@@ -54,6 +54,9 @@ class SummaryQueryCountTest {
         clock.reset();
     }
 
+    @Autowired
+    cn.workplan.demo.UpperDocumentGenerator upperDocuments;
+
     @Test
     void draftingCostsTheSameStatementsForASmallAndALargePlan() throws Exception {
         for (int i = 0; i < 6; i++) {
@@ -67,10 +70,15 @@ class SummaryQueryCountTest {
                 .isGreaterThan(2 * count("select count(*) from progress_report where plan_id = " + small));
         var office = plans.coordinator();
 
+        // the upward report follows an upper-level document: 10 points against the small plan, 100 against the large one
+        long smallUpper = upperDocuments.generate(small, 10).documentId();
+        long largeUpper = upperDocuments.generate(large, 100).documentId();
         for (var kind : SummaryKind.values()) {
-            var draftSmall = draft(small, kind, office);
-            var draftLarge = draft(large, kind, office);
-            assertThat(draftLarge.count()).as("%s: %s", kind, draftLarge).isEqualTo(draftSmall.count()).isLessThanOrEqualTo(14);
+            var draftSmall = draft(small, kind, office, smallUpper);
+            var draftLarge = draft(large, kind, office, largeUpper);
+            assertThat(draftLarge.count()).as("%s: %s", kind, draftLarge).isEqualTo(draftSmall.count())
+                    // the upward report reads its upper-level document as well: the document, its points, their links
+                    .isLessThanOrEqualTo(kind == SummaryKind.UPWARD ? 17 : 14);
         }
 
         long smallId = id(small);
@@ -90,9 +98,9 @@ class SummaryQueryCountTest {
         return planId;
     }
 
-    private SqlStatements.Recording draft(long planId, SummaryKind kind, CurrentUser office) throws Exception {
+    private SqlStatements.Recording draft(long planId, SummaryKind kind, CurrentUser office, long upper) throws Exception {
         return SqlStatements.count(() -> mvc.perform(post("/plans/{id}/summaries", planId).param("kind", kind.name()).param("month", "3")
-                .param("quarter", "2").with(csrf()).with(user(office))).andExpect(status().is3xxRedirection()));
+                .param("quarter", "2").param("upper", Long.toString(upper)).param("half", "1").with(csrf()).with(user(office))).andExpect(status().is3xxRedirection()));
     }
 
     private SqlStatements.Recording regenerate(long id, CurrentUser office) throws Exception {
