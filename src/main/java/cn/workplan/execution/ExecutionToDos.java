@@ -138,17 +138,24 @@ class ExecutionToDos implements ToDoSource {
                 .list().forEach(entries::add);
     }
 
-    /** The reports sent to the lead office, per item: the oldest first, linked to the oldest. One statement. */
+    /**
+     * The reports sent to the lead office, per item: the oldest first, linked to the oldest. One statement, item by item
+     * through the index of reports waiting for review (joined the other way, the planner reads every report waiting in
+     * the county: twice the time for an office of 500 items over ten plans).
+     */
     private void reviews(long officeId, List<ToDo> entries) {
         jdbc.sql("""
-                select n.id, n.headline, p.report_cycle, count(*) as reports, min(r.submitted_at) as since,
-                       (array_agg(r.assignment_id order by r.submitted_at, r.id))[1] as line,
-                       (array_agg(r.period_start order by r.submitted_at, r.id))[1] as period_start,
-                       (array_agg(coalesce(o.name, s.name) order by r.submitted_at, r.id))[1] as party
-                from progress_report r join plan_node n on n.id = r.item_id join plan p on p.id = r.plan_id
-                join assignment a on a.id = r.assignment_id left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-                where n.lead_office_id = :office and r.state = 'SUBMITTED' and a.kind <> 'LEAD'
-                group by n.id, n.headline, p.report_cycle""")
+                select n.id, n.headline, p.report_cycle, waiting.reports, waiting.since, oldest.line, oldest.period_start, oldest.party
+                from plan_node n join plan p on p.id = n.plan_id
+                cross join lateral (select count(*) as reports, min(r.submitted_at) as since
+                                    from progress_report r join assignment a on a.id = r.assignment_id
+                                    where r.item_id = n.id and r.state = 'SUBMITTED' and a.kind <> 'LEAD') waiting
+                cross join lateral (select r.assignment_id as line, r.period_start, coalesce(o.name, s.name) as party
+                                    from progress_report r join assignment a on a.id = r.assignment_id
+                                    left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+                                    where r.item_id = n.id and r.state = 'SUBMITTED' and a.kind <> 'LEAD'
+                                    order by r.submitted_at, r.id limit 1) oldest
+                where n.lead_office_id = :office""")
                 .param("office", officeId)
                 .query((row, number) -> {
                     var period = new ReportingPeriod(ReportCycle.valueOf(row.getString("report_cycle")),
