@@ -117,7 +117,7 @@ public record Dashboard(PlanChoice plan, List<PlanChoice> plans, ReportingPeriod
      * @param schools  schools that gave a value; {@code reached} of them meet the target
      */
     public record TargetRow(long id, long itemId, String itemLabel, String itemHeadline, String indicator,
-            cn.workplan.plan.Comparator comparator,
+            cn.workplan.plan.TargetComparator comparator,
             BigDecimal value, String unit, BigDecimal county, CountyBasis basis, int schools, int reached, Boolean met) {
     }
 

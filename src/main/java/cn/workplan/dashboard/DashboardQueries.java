@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Comparator;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.execution.LineReminders;
 import cn.workplan.execution.PlanStandings;
 import cn.workplan.execution.ReportingPeriod;
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.Outline;
 import cn.workplan.plan.OutlineNode;
@@ -99,8 +100,8 @@ public class DashboardQueries {
                         item.percent(), status, item.leadLine(), item.leadLine() != null && reminders.allows(user, node.leadOfficeId())));
             }
         }
-        chase.sort(java.util.Comparator.comparing((Dashboard.ChaseRow row) -> row.status() != Status.OVERDUE)
-                .thenComparing(Dashboard.ChaseRow::deadline, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+        chase.sort(Comparator.comparing((Dashboard.ChaseRow row) -> row.status() != Status.OVERDUE)
+                .thenComparing(Dashboard.ChaseRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Dashboard.ChaseRow::itemId));
         var open = notices.openOfPlan(plan.id());
         var tally = new Dashboard.Tiles(items.size(), tiles[0], tiles[1], tiles[2], tiles[3], tiles[4], reported, lines, open.size(),
@@ -145,8 +146,8 @@ public class DashboardQueries {
 
     /** Best first: most finished, then highest mean progress, then fewest overdue. */
     private static List<Dashboard.Group> ranking(List<Dashboard.Group> groups) {
-        return groups.stream().sorted(java.util.Comparator.comparingInt(Dashboard.Group::finishedRate).reversed()
-                .thenComparing(java.util.Comparator.comparingInt(Dashboard.Group::meanPercent).reversed())
+        return groups.stream().sorted(Comparator.comparingInt(Dashboard.Group::finishedRate).reversed()
+                .thenComparing(Comparator.comparingInt(Dashboard.Group::meanPercent).reversed())
                 .thenComparingInt(Dashboard.Group::overdue)
                 .thenComparing(Dashboard.Group::name)).toList();
     }
@@ -311,7 +312,7 @@ public class DashboardQueries {
                         case MEAN -> mean.setScale(2, RoundingMode.HALF_UP);
                     };
                     var value = rs.getBigDecimal(5);
-                    var comparator = Comparator.ofCode(rs.getString(4)).orElse(Comparator.EQUAL);
+                    var comparator = TargetComparator.ofCode(rs.getString(4)).orElse(TargetComparator.EQUAL);
                     return new Dashboard.TargetRow(rs.getLong(1), rs.getLong(2), node == null ? "" : node.label(),
                             node == null ? "" : node.headline(), rs.getString(3), comparator, value.stripTrailingZeros(), rs.getString(6),
                             county == null ? null : county.stripTrailingZeros(), basis, rs.getInt(9), rs.getInt(10),

@@ -2,7 +2,7 @@ package cn.workplan.document;
 
 import java.math.BigDecimal;
 
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.Target;
 
 /**
@@ -12,7 +12,7 @@ import cn.workplan.plan.Target;
  * @param source the sentence that holds them
  */
 public record TargetSuggestion(
-        String indicator, Comparator comparator, BigDecimal value, String unit, String phrase, String source) {
+        String indicator, TargetComparator comparator, BigDecimal value, String unit, String phrase, String source) {
 
     /** As the plan stores it. */
     public Target toTarget() {

@@ -34,7 +34,7 @@ public record ReportPage(ReportLine line, ReportingPeriod period, LocalDate dueO
 
         /** The comparator as printed everywhere else: ≥, not the stored {@code >=}. */
         public String symbol() {
-            return cn.workplan.plan.Comparator.ofCode(comparator).map(cn.workplan.plan.Comparator::symbol).orElse(comparator);
+            return cn.workplan.plan.TargetComparator.ofCode(comparator).map(cn.workplan.plan.TargetComparator::symbol).orElse(comparator);
         }
     }
 

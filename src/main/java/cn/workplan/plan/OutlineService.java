@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Comparator;
 
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -309,7 +310,7 @@ public class OutlineService {
             if (row.indicator() == null || row.indicator().isBlank()) {
                 throw new InvalidInputException("targets[" + i + "].indicator", "item.error.targetIndicator");
             }
-            var comparator = Comparator.ofCode(row.comparator())
+            var comparator = TargetComparator.ofCode(row.comparator())
                     .orElseThrow(() -> new InvalidInputException("targets[" + i + "].comparator", "item.error.targetComparator"));
             if (row.value() == null) {
                 throw new InvalidInputException("targets[" + i + "].value", "item.error.targetValue");
@@ -377,7 +378,7 @@ public class OutlineService {
                 byParent.computeIfAbsent(each.getParentId(), id -> new ArrayList<>()).add(each);
             }
         }
-        byParent.values().forEach(children -> children.sort(java.util.Comparator.comparingInt(PlanNode::getPosition)));
+        byParent.values().forEach(children -> children.sort(Comparator.comparingInt(PlanNode::getPosition)));
         var found = new ArrayList<PlanNode>();
         collect(node.getId(), byParent, found);
         return found;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Comparator;
 
 import lombok.RequiredArgsConstructor;
 
@@ -177,10 +178,10 @@ public class PlanQueries {
                     activeSchools > 0 && summary.count() >= activeSchools));
         }
         rows.sort(switch (filter.sortKey()) {
-            case "deadline" -> java.util.Comparator.comparing((TaskTable.Row row) -> row.item().deadline(),
-                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
-            case "office" -> java.util.Comparator.comparing((TaskTable.Row row) -> row.item().leadOffice(),
-                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+            case "deadline" -> Comparator.comparing((TaskTable.Row row) -> row.item().deadline(),
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+            case "office" -> Comparator.comparing((TaskTable.Row row) -> row.item().leadOffice(),
+                    Comparator.nullsLast(Comparator.naturalOrder()));
             default -> (a, b) -> 0;
         });
         var tags = outline.items().stream().flatMap(item -> item.tags().stream()).distinct().sorted().toList();

@@ -12,7 +12,7 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public record Target(
         String indicator,
-        @Convert(converter = ComparatorConverter.class) @Column(name = "comparator") Comparator comparator,
+        @Convert(converter = TargetComparatorConverter.class) @Column(name = "comparator") TargetComparator comparator,
         BigDecimal value,
         String unit) {
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import cn.workplan.document.export.OfficialDocx;
 import cn.workplan.execution.Light;
 import cn.workplan.execution.PlanStandings;
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.OutlineNode;
 import cn.workplan.summary.SummarySources.ItemReports;
@@ -559,7 +559,7 @@ final class Drafting {
         return String.join("，", java.util.Arrays.stream(parts).filter(Objects::nonNull).toList());
     }
 
-    private static String comparatorWord(Comparator comparator) {
+    private static String comparatorWord(TargetComparator comparator) {
         return switch (comparator) {
             case AT_LEAST -> "不低于";
             case AT_MOST -> "不高于";

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.execution.PlanStandings;
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.Outline;
 import cn.workplan.plan.PlanQueries;
 
@@ -136,7 +136,7 @@ class SummarySources {
      * latest actuals weighted by their enrolment (在校生数), over the schools whose enrolment is known; else the mean of
      * the other lines' latest actuals.
      */
-    record TargetValue(long itemId, String indicator, Comparator comparator, BigDecimal goal, String unit, BigDecimal leadActual,
+    record TargetValue(long itemId, String indicator, TargetComparator comparator, BigDecimal goal, String unit, BigDecimal leadActual,
             BigDecimal weightedActual, BigDecimal meanActual) {
 
         BigDecimal actual() {
@@ -222,7 +222,7 @@ class SummarySources {
                     var weightedActuals = decimals(row.getArray("weighted_actuals"));
                     var targets = new ArrayList<TargetValue>();
                     for (int i = 0; i < indicators.size(); i++) {
-                        targets.add(new TargetValue(itemId, indicators.get(i), Comparator.ofCode(comparators.get(i)).orElseThrow(),
+                        targets.add(new TargetValue(itemId, indicators.get(i), TargetComparator.ofCode(comparators.get(i)).orElseThrow(),
                                 goals.get(i), units.get(i), leadActuals.get(i), weightedActuals.get(i), meanActuals.get(i)));
                     }
                     return new ItemReports(itemId, row.getInt("schools"), row.getInt("offices"), row.getInt("lines_reported"),

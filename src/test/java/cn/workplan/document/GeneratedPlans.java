@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.DeadlineKind;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.Numbering;
@@ -22,7 +22,7 @@ import cn.workplan.system.ChineseNumerals;
 final class GeneratedPlans {
 
     /** A target as the prose states it. */
-    record Target(String indicator, Comparator comparator, BigDecimal value, String unit) {
+    record Target(String indicator, TargetComparator comparator, BigDecimal value, String unit) {
     }
 
     /** A deadline as the prose states it. */
@@ -293,50 +293,50 @@ final class GeneratedPlans {
         var indicator = pick(INDICATORS);
         BigDecimal value;
         String phrase;
-        Comparator comparator;
+        TargetComparator comparator;
         String unit = "%";
         switch (random.nextInt(8)) {
             case 0 -> {
                 value = BigDecimal.valueOf(90 + random.nextInt(11));
                 phrase = "达到" + value + "%以上";
-                comparator = Comparator.AT_LEAST;
+                comparator = TargetComparator.AT_LEAST;
             }
             case 1 -> {
                 value = BigDecimal.valueOf(100);
                 phrase = "达到100%";
-                comparator = Comparator.EQUAL;
+                comparator = TargetComparator.EQUAL;
             }
             case 2 -> {
                 value = BigDecimal.valueOf(95 + random.nextInt(5));
                 phrase = "不低于" + value + "%";
-                comparator = Comparator.AT_LEAST;
+                comparator = TargetComparator.AT_LEAST;
             }
             case 3 -> {
                 value = BigDecimal.valueOf(100);
                 phrase = "保持100%";
-                comparator = Comparator.EQUAL;
+                comparator = TargetComparator.EQUAL;
             }
             case 4 -> {
                 value = BigDecimal.valueOf(1 + random.nextInt(9));
                 phrase = "控制在" + value + "%以内";
-                comparator = Comparator.AT_MOST;
+                comparator = TargetComparator.AT_MOST;
             }
             case 5 -> {
                 value = new BigDecimal((1 + random.nextInt(3)) + "." + (1 + random.nextInt(9)));
                 phrase = "控制在" + value + "%以下";
-                comparator = Comparator.AT_MOST;
+                comparator = TargetComparator.AT_MOST;
             }
             case 6 -> {
                 value = BigDecimal.valueOf(80 + random.nextInt(19));
                 phrase = "达" + value + "%以上";
-                comparator = Comparator.AT_LEAST;
+                comparator = TargetComparator.AT_LEAST;
             }
             default -> {
                 // a count after an action
                 value = BigDecimal.valueOf(50 + random.nextInt(950));
                 var what = pick(new String[] {"培训教师", "培训校长", "招聘新教师", "资助困难学生"});
                 var countUnit = what.startsWith("培训") ? "人次" : "名";
-                node.targets.add(new Target(what, Comparator.AT_LEAST, value, countUnit));
+                node.targets.add(new Target(what, TargetComparator.AT_LEAST, value, countUnit));
                 return what + value + countUnit;
             }
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.Numbering;
 
@@ -157,14 +157,14 @@ class PlanImportSamplesTest {
         void targetsInTheProse() {
             assertThat(plan.items().get(21).targets()).singleElement().satisfies(target -> {
                 assertThat(target.indicator()).isEqualTo("适龄残疾儿童少年入学率");
-                assertThat(target.comparator()).isEqualTo(Comparator.AT_LEAST);
+                assertThat(target.comparator()).isEqualTo(TargetComparator.AT_LEAST);
                 assertThat(target.value()).isEqualByComparingTo("95");
                 assertThat(target.unit()).isEqualTo("%");
                 assertThat(target.source()).startsWith("落实轻度残疾儿童少年随班就读");
             });
             assertThat(plan.items().get(22).targets()).singleElement().satisfies(target -> {
                 assertThat(target.indicator()).isEqualTo("教师交流人数占应交流教职工总数比例");
-                assertThat(target.comparator()).isEqualTo(Comparator.AT_LEAST);
+                assertThat(target.comparator()).isEqualTo(TargetComparator.AT_LEAST);
                 assertThat(target.value()).isEqualByComparingTo(BigDecimal.TEN);
                 assertThat(target.phrase()).isEqualTo("教师交流人数达到应交流教职工总数的10%以上");
             });
@@ -273,15 +273,15 @@ class PlanImportSamplesTest {
             var item = plan.chapters().get(1).children().get(1).children().get(1);
             assertThat(item.targets()).extracting(TargetSuggestion::indicator, TargetSuggestion::comparator,
                     target -> target.value().toPlainString(), TargetSuggestion::unit).containsExactly(
-                    tuple("全镇小学适龄儿童入学率", Comparator.AT_LEAST, "100", "%"),
-                    tuple("学前三年适龄幼儿入园率", Comparator.EQUAL, "100", "%"),
-                    tuple("初中适龄少年入学率", Comparator.AT_LEAST, "95", "%"),
-                    tuple("适龄残疾儿童、少年入学率", Comparator.AT_LEAST, "90", "%"),
-                    tuple("初等教育在校生年辍学率", Comparator.EQUAL, "0", null),
-                    tuple("初级中等教育在校生年辍学率", Comparator.AT_MOST, "1", "%"));
+                    tuple("全镇小学适龄儿童入学率", TargetComparator.AT_LEAST, "100", "%"),
+                    tuple("学前三年适龄幼儿入园率", TargetComparator.EQUAL, "100", "%"),
+                    tuple("初中适龄少年入学率", TargetComparator.AT_LEAST, "95", "%"),
+                    tuple("适龄残疾儿童、少年入学率", TargetComparator.AT_LEAST, "90", "%"),
+                    tuple("初等教育在校生年辍学率", TargetComparator.EQUAL, "0", null),
+                    tuple("初级中等教育在校生年辍学率", TargetComparator.AT_MOST, "1", "%"));
             var literacy = plan.chapters().get(1).children().get(5).children().get(0);
             assertThat(literacy.targets()).extracting(TargetSuggestion::indicator, TargetSuggestion::comparator)
-                    .containsExactly(tuple("15至50周岁人口中的非文盲率", Comparator.AT_LEAST));
+                    .containsExactly(tuple("15至50周岁人口中的非文盲率", TargetComparator.AT_LEAST));
         }
     }
 

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.DeadlineKind;
 import cn.workplan.plan.Numbering;
 
@@ -51,15 +51,15 @@ class PlanImportSequenceTest {
 
             assertThat(items.get(0).targets()).extracting(TargetSuggestion::indicator, TargetSuggestion::comparator,
                     target -> target.value().toPlainString(), TargetSuggestion::unit).containsExactly(
-                    tuple("全镇小学入学率", Comparator.EQUAL, "100", "%"),
-                    tuple("初中巩固率", Comparator.AT_LEAST, "98", "%"));
+                    tuple("全镇小学入学率", TargetComparator.EQUAL, "100", "%"),
+                    tuple("初中巩固率", TargetComparator.AT_LEAST, "98", "%"));
             assertThat(items.get(1).deadlines()).singleElement().satisfies(deadline -> {
                 assertThat(deadline.kind()).isEqualTo(DeadlineKind.MONTH_END);
                 assertThat(deadline.month()).isEqualTo(12);
             });
             assertThat(items.get(1).targets()).isEmpty();
             assertThat(items.get(2).targets()).extracting(TargetSuggestion::indicator, TargetSuggestion::comparator)
-                    .containsExactly(tuple("普惠性幼儿园覆盖率", Comparator.AT_LEAST));
+                    .containsExactly(tuple("普惠性幼儿园覆盖率", TargetComparator.AT_LEAST));
         }
 
         /** The preview numbers the excerpt as it was printed: chapter 二, items 3 to 5 (the saved plan keeps them). */

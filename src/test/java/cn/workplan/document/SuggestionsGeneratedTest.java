@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.workplan.document.parsing.DeadlineExtractor;
 import cn.workplan.document.parsing.TargetExtractor;
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.DeadlineKind;
 import cn.workplan.system.ChineseNumerals;
 
@@ -96,48 +96,48 @@ class SuggestionsGeneratedTest {
         var indicator = pick(random, new String[] {"全县", "全镇", "城区", ""}) + pick(random, INDICATORS);
         int kind = random.nextInt(8);
         BigDecimal value;
-        Comparator comparator;
+        TargetComparator comparator;
         String phrase;
         String unit = "%";
         switch (kind) {
             case 0 -> {
                 value = BigDecimal.valueOf(100);
-                comparator = Comparator.EQUAL;
+                comparator = TargetComparator.EQUAL;
                 phrase = "保持100%";
             }
             case 1 -> {
                 value = BigDecimal.valueOf(90 + random.nextInt(10));
-                comparator = Comparator.AT_LEAST;
+                comparator = TargetComparator.AT_LEAST;
                 phrase = "不低于" + value + "%";
             }
             case 2 -> {
                 value = BigDecimal.valueOf(80 + random.nextInt(20));
-                comparator = Comparator.AT_LEAST;
+                comparator = TargetComparator.AT_LEAST;
                 phrase = "达到" + value + "%以上";
             }
             case 3 -> {
                 value = BigDecimal.valueOf(1 + random.nextInt(9));
-                comparator = Comparator.AT_MOST;
+                comparator = TargetComparator.AT_MOST;
                 phrase = "控制在" + value + "%以内";
             }
             case 4 -> {
                 value = new BigDecimal((1 + random.nextInt(3)) + "." + (1 + random.nextInt(9)));
-                comparator = Comparator.AT_MOST;
+                comparator = TargetComparator.AT_MOST;
                 phrase = "控制在" + value + "%以下";
             }
             case 5 -> {
                 value = BigDecimal.valueOf(90 + random.nextInt(10));
-                comparator = Comparator.AT_LEAST;
+                comparator = TargetComparator.AT_LEAST;
                 phrase = "达" + value + "%以上";
             }
             case 6 -> {
                 value = BigDecimal.valueOf(100);
-                comparator = Comparator.EQUAL;
+                comparator = TargetComparator.EQUAL;
                 phrase = "达到100%";
             }
             default -> {
                 value = BigDecimal.valueOf(50 + random.nextInt(900));
-                comparator = Comparator.AT_LEAST;
+                comparator = TargetComparator.AT_LEAST;
                 indicator = pick(random, new String[] {"培训教师", "培训校长"});
                 unit = "人次";
                 phrase = value + "人次";

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.workplan.document.TargetSuggestion;
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 
 /**
  * Finds targets in prose and suggests them as indicator, comparator, value and unit:
@@ -91,23 +91,23 @@ public final class TargetExtractor {
                 m.group("qualifier"), count), new BigDecimal(m.group("value")), unit, phrase, sentence.strip()));
     }
 
-    private static Comparator comparator(String verb, String qualifier, boolean count) {
+    private static TargetComparator comparator(String verb, String qualifier, boolean count) {
         if (qualifier != null) {
             return switch (qualifier) {
-                case "以上" -> Comparator.AT_LEAST;
-                case "以下", "以内" -> Comparator.AT_MOST;
-                default -> Comparator.EQUAL;
+                case "以上" -> TargetComparator.AT_LEAST;
+                case "以下", "以内" -> TargetComparator.AT_MOST;
+                default -> TargetComparator.EQUAL;
             };
         }
         if (count) {
-            return Comparator.AT_LEAST;
+            return TargetComparator.AT_LEAST;
         }
         return switch (verb) {
-            case "不低于", "不少于", "至少", "提高到", "提高至", "提升到", "提升至" -> Comparator.AT_LEAST;
-            case "不高于", "不超过", "不多于", "控制在" -> Comparator.AT_MOST;
-            case "低于" -> Comparator.BELOW;
-            case "高于", "超过" -> Comparator.ABOVE;
-            default -> Comparator.EQUAL;
+            case "不低于", "不少于", "至少", "提高到", "提高至", "提升到", "提升至" -> TargetComparator.AT_LEAST;
+            case "不高于", "不超过", "不多于", "控制在" -> TargetComparator.AT_MOST;
+            case "低于" -> TargetComparator.BELOW;
+            case "高于", "超过" -> TargetComparator.ABOVE;
+            default -> TargetComparator.EQUAL;
         };
     }
 }

@@ -6,7 +6,7 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
-import cn.workplan.plan.Comparator;
+import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.DeadlineKind;
 import cn.workplan.plan.ItemData;
 import cn.workplan.plan.ItemQueries;
@@ -158,7 +158,7 @@ class ItemController {
         model.addAttribute("townships", schools.townships());
         model.addAttribute("schoolKinds", cn.workplan.org.SchoolKind.values());
         model.addAttribute("deadlineKinds", DeadlineKind.values());
-        model.addAttribute("comparators", Comparator.values());
+        model.addAttribute("comparators", TargetComparator.values());
         model.addAttribute("ownOfficeOnly", user.is(Role.OFFICE_STAFF) && !user.coordinator());
         return "plan/item-form";
     }

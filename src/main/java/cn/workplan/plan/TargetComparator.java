@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** How a target's actual value is compared with its goal: 入学率 ≥ 95 %. */
-public enum Comparator {
+public enum TargetComparator {
     AT_LEAST(">=", "≥"), AT_MOST("<=", "≤"), EQUAL("=", "="), BELOW("<", "<"), ABOVE(">", ">");
 
     private final String code;
     private final String symbol;
 
-    Comparator(String code, String symbol) {
+    TargetComparator(String code, String symbol) {
         this.code = code;
         this.symbol = symbol;
     }
@@ -37,7 +37,7 @@ public enum Comparator {
         };
     }
 
-    public static Optional<Comparator> ofCode(String code) {
+    public static Optional<TargetComparator> ofCode(String code) {
         return Arrays.stream(values()).filter(c -> c.code.equals(code) || c.symbol.equals(code)).findFirst();
     }
 }

@@ -5,15 +5,15 @@ import jakarta.persistence.Converter;
 
 /** Stores a comparator as its code ({@code >=}), which the table's check constraint names. */
 @Converter
-class ComparatorConverter implements AttributeConverter<Comparator, String> {
+class TargetComparatorConverter implements AttributeConverter<TargetComparator, String> {
 
     @Override
-    public String convertToDatabaseColumn(Comparator comparator) {
+    public String convertToDatabaseColumn(TargetComparator comparator) {
         return comparator == null ? null : comparator.code();
     }
 
     @Override
-    public Comparator convertToEntityAttribute(String code) {
-        return code == null ? null : Comparator.ofCode(code).orElseThrow();
+    public TargetComparator convertToEntityAttribute(String code) {
+        return code == null ? null : TargetComparator.ofCode(code).orElseThrow();
     }
 }
