@@ -102,6 +102,7 @@ class AccessMatrixTest {
         endpoint(GET,  "/notifications",                                    LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/notifications/bell",                               LOGIN,        OK,           OK,           OK,           OK,           OK),
         // the navbar's to-do count: everyone's own
+        endpoint(GET,  "/todo",                                             LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/todo/count",                                       LOGIN,        OK,           OK,           OK,           OK,           OK),
         endpoint(GET,  "/notifications/{notification}",                     LOGIN,        REDIRECT,     HIDDEN,       HIDDEN,       HIDDEN,       HIDDEN),
         endpoint(POST, "/notifications/read-all",                           LOGIN,        REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT,     REDIRECT),

@@ -294,7 +294,32 @@ class ToDoListsTest {
         var count = Jsoup.parse(mvc.perform(get("/todo/count").with(user(principal))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
         assertThat(count.select("#todo-count .badge").text()).isEqualTo(Integer.toString(list.count()));
-        assertThat(count.select("#todo-count").attr("href")).isEqualTo("/#todo");
+        assertThat(count.select("#todo-count").attr("href")).isEqualTo("/todo");
+        var all = Jsoup.parse(mvc.perform(get("/todo").with(user(principal))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(all.select("#todo .todo-entry").eachAttr("href")).isEqualTo(rows.eachAttr("href"));
+    }
+
+    @Test
+    void theHomePageWritesOutTwelveAndTheWholeListIsOnItsPage() throws Exception {
+        publish();
+        clock.today(LocalDate.of(YEAR, 3, 10));
+        for (int i = 0; i < 13; i++) {
+            notices.issue(new NoticeData(item, line("school_id", school), "请报送材料" + i + "。", LocalDate.of(YEAR, 3, 15 + i)), leader);
+        }
+        var list = list(principal);
+        assertThat(list.count()).isGreaterThan(13);
+
+        var home = Jsoup.parse(mvc.perform(get("/").with(user(principal))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(home.select("#todo .todo-entry")).hasSize(12);
+        assertThat(home.select("#todo-total").text()).isEqualTo(Integer.toString(list.count()));
+        assertThat(home.select("#todo-more").attr("href")).isEqualTo("/todo");
+        assertThat(home.select("#todo-more").text()).isEqualTo("还有 " + (list.count() - 12) + " 项，查看全部");
+        var all = Jsoup.parse(mvc.perform(get("/todo").with(user(principal))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(all.select("#todo .todo-entry").eachAttr("href"))
+                .containsExactlyElementsOf(list.entries().stream().map(ToDo::link).toList())
+                .startsWith(home.select("#todo .todo-entry").eachAttr("href").toArray(String[]::new));
     }
 
     private void publish() {

@@ -9,8 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The navigation bar's to-do count (待办 N): every page loads it with htmx once shown, as it does the bell, so that no page
- * waits for it. The list itself is on the home page ({@code home} puts it first).
+ * The to-do list's own page (the home page shows its first entries) and the navigation bar's count (待办 N), which every
+ * page loads with htmx once shown, as it does the bell, so that no page waits for it.
  */
 @Controller
 class ToDoController {
@@ -19,6 +19,12 @@ class ToDoController {
 
     ToDoController(ToDoQueries toDos) {
         this.toDos = toDos;
+    }
+
+    @GetMapping("/todo")
+    String all(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("todo", toDos.of(user));
+        return "todo/all";
     }
 
     @GetMapping("/todo/count")
