@@ -135,7 +135,6 @@ class PlanDraftingBrowserTest {
     }
 
     private void addItem(WebDriver page, String chapter, String headline, String leadOffice) {
-        var planUrl = page.getCurrentUrl().replaceFirst("#.*", "");
         var chapterNode = page.findElements(By.cssSelector(".outline-node[data-kind=CHAPTER]")).stream()
                 .filter(node -> node.findElement(By.cssSelector(".outline-headline")).getText().equals(chapter))
                 .findFirst().orElseThrow();
@@ -146,7 +145,8 @@ class PlanDraftingBrowserTest {
         new Select(page.findElement(By.id("deadlineKind"))).selectByValue("YEAR_END");
         page.findElement(By.id("q1")).sendKeys("制定方案");
         submit(page);
-        wait(page).until(ExpectedConditions.urlContains(planUrl.substring(planUrl.indexOf("/plans/"))));
+        // back on the plan's page (the form's own address also contains the plan's, so wait for the form to be left)
+        wait(page).until(ExpectedConditions.urlMatches("/plans/\\d+(#.*)?$"));
     }
 
     private static List<String> numberedItems(WebDriver page) {
