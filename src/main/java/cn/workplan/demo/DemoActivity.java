@@ -71,14 +71,14 @@ class DemoActivity {
                 join school s on s.id = a.school_id join app_user u on u.school_id = s.id and u.active
                 where a.item_id = :item and s.name <> :principal order by s.name desc limit 1""")
                 .param("item", groups).param("principal", DemoReports.PRINCIPALS_SCHOOL)
-                .query((row, number) -> new Object[] {row.getLong(1), row.getString(2), row.getObject(3, LocalDate.class)}).single();
-        extensions.request((Long) school[0], later((LocalDate) school[2], today, 45), "学校校舍维修占用场地，联合教研活动顺延。",
-                person((String) school[1]));
+                .query(SchoolLine.class).single();
+        extensions.request(school.id(), later(school.deadline(), today, 45), "学校校舍维修占用场地，联合教研活动顺延。",
+                person(school.username()));
         long overdue = item(planId, DemoPlan.OVERDUE_ITEM);
         var lead = jdbc.sql("""
                 select a.id, n.deadline from assignment a join plan_node n on n.id = a.item_id where a.item_id = :item and a.kind = 'LEAD'""")
-                .param("item", overdue).query((row, number) -> new Object[] {row.getLong(1), row.getObject(2, LocalDate.class)}).single();
-        extensions.request((Long) lead[0], later((LocalDate) lead[1], today, 60), "合作企业调整生产计划，实训基地共建协议延后签订。",
+                .param("item", overdue).query(LeadLine.class).single();
+        extensions.request(lead.id(), later(lead.deadline(), today, 60), "合作企业调整生产计划，实训基地共建协议延后签订。",
                 person("zhicheng"));
 
         // an item its lead office reported done, proposed for sign-off
@@ -87,8 +87,8 @@ class DemoActivity {
                 join app_user u on u.id = o.head_user_id
                 where a.plan_id = :plan and a.kind = 'LEAD' and a.approved_percent = 100 and n.completed_at is null
                 order by n.id limit 1""")
-                .param("plan", planId).query((row, number) -> new Object[] {row.getLong(1), row.getString(2)}).optional()
-                .ifPresent(done -> signOffs.propose((Long) done[0], "各项任务均已完成，佐证材料见各月进度报告。", person((String) done[1])));
+                .param("plan", planId).query(DoneItem.class).optional()
+                .ifPresent(done -> signOffs.propose(done.id(), "各项任务均已完成，佐证材料见各月进度报告。", person(done.username())));
 
         // last month's report, drafted and sent to the leaders to read
         if (today.getMonthValue() > 1 && !jdbc.sql("select issue_date from plan where id = :plan").param("plan", planId)
@@ -123,5 +123,14 @@ class DemoActivity {
 
     private CurrentUser person(String login) {
         return (CurrentUser) users.loadUserByUsername(login);
+    }
+
+    private record SchoolLine(long id, String username, LocalDate deadline) {
+    }
+
+    private record LeadLine(long id, LocalDate deadline) {
+    }
+
+    private record DoneItem(long id, String username) {
     }
 }

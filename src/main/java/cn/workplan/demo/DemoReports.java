@@ -108,7 +108,8 @@ class DemoReports {
         var now = clock.instant();
         var zone = clock.getZone();
         var plan = jdbc.sql("select year, report_due_day, issue_date from plan where id = :plan").param("plan", planId)
-                .query((row, number) -> new int[] {row.getInt(1), row.getInt(2), row.getObject(3, LocalDate.class).getMonthValue()})
+                .query((row, number) -> new int[] {row.getInt("year"), row.getInt("report_due_day"),
+                        row.getObject("issue_date", LocalDate.class).getMonthValue()})
                 .single();
         int year = plan[0];
         int dueDay = plan[1];
@@ -127,7 +128,7 @@ class DemoReports {
         var targets = new HashMap<String, Long>();
         jdbc.sql("select t.id, t.node_id, t.indicator from plan_item_target t join plan_node n on n.id = t.node_id where n.plan_id = :plan")
                 .param("plan", planId)
-                .query((row, number) -> targets.put(row.getLong(2) + "/" + row.getString(3), row.getLong(1))).list();
+                .query((row, number) -> targets.put(row.getLong("node_id") + "/" + row.getString("indicator"), row.getLong("id"))).list();
         var people = people();
         var byItem = new LinkedHashMap<Long, List<Line>>();
         lines.forEach(line -> byItem.computeIfAbsent(line.itemId(), key -> new ArrayList<>()).add(line));
@@ -297,8 +298,8 @@ class DemoReports {
                 select u.id, u.office_id, u.school_id from app_user u left join office o on o.id = u.office_id
                 where u.active and (u.office_id is not null or u.school_id is not null)
                 order by (o.head_user_id = u.id) desc nulls last, u.id""")
-                .query((row, number) -> people.putIfAbsent(row.getObject(2) != null ? "o" + row.getLong(2) : "s" + row.getLong(3),
-                        row.getLong(1)))
+                .query((row, number) -> people.putIfAbsent(row.getObject("office_id") != null ? "o" + row.getLong("office_id")
+                        : "s" + row.getLong("school_id"), row.getLong("id")))
                 .list();
         return people;
     }
@@ -337,7 +338,8 @@ class DemoReports {
                 join assignment a on a.id = r.line
                 returning id, assignment_id, period_start""")
                 .param("rows", write(rows))
-                .query((row, number) -> ids.put(row.getLong(2) + "/" + row.getObject(3, LocalDate.class), row.getLong(1)))
+                .query((row, number) -> ids.put(row.getLong("assignment_id") + "/" + row.getObject("period_start", LocalDate.class),
+                        row.getLong("id")))
                 .list();
         var events = new ArrayList<Map<String, Object>>();
         var values = new ArrayList<Map<String, Object>>();

@@ -112,12 +112,11 @@ public class AssignmentService {
 
     private Item managedItem(long itemId, CurrentUser user) {
         var item = jdbc.sql("""
-                select n.id, n.plan_id, n.lead_office_id, p.status, n.headline, lo.name
+                select n.id, n.plan_id, n.lead_office_id, p.status, n.headline, coalesce(lo.name, '') as lead_office
                 from plan_node n join plan p on p.id = n.plan_id left join office lo on lo.id = n.lead_office_id
                 where n.id = :item and n.kind = 'ITEM'""")
                 .param("item", itemId)
-                .query((row, number) -> new Item(row.getLong(1), row.getLong(2), (Long) row.getObject(3, Long.class),
-                        row.getString(4), row.getString(5), row.getString(6) == null ? "" : row.getString(6)))
+                .query(Item.class)
                 .optional().orElseThrow(() -> new NotFoundException("item", itemId));
         AssignmentPolicy.checkManages(user, item.leadOfficeId());
         if (!"PUBLISHED".equals(item.status())) {

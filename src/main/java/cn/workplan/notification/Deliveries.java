@@ -347,16 +347,16 @@ public class Deliveries {
     @Transactional
     public Optional<Retried> retry(long id) {
         var before = jdbc.sql("select state, attempts from notification_delivery where id = :id for update")
-                .param("id", id).query((row, number) -> Map.of("state", row.getString(1), "attempts", Integer.toString(row.getInt(2))))
+                .param("id", id).query(Attempted.class)
                 .optional().orElseThrow(() -> new NotFoundException("delivery", id));
-        if ("SENT".equals(before.get("state"))) {
+        if ("SENT".equals(before.state())) {
             return Optional.empty();
         }
         var now = Timestamp.from(clock.instant());
         jdbc.sql("update notification_delivery set state = 'PENDING', attempts = 0, next_attempt_at = :now, queued_at = :now where id = :id")
                 .param("now", now).param("id", id).update();
-        log.info("Delivery #{} queued again (was {} after {} attempt(s))", id, before.get("state"), before.get("attempts"));
-        return Optional.of(new Retried(id, "#" + id, before, Map.of("state", "PENDING", "attempts", "0")));
+        log.info("Delivery #{} queued again (was {} after {} attempt(s))", id, before.state(), before.attempts());
+        return Optional.of(new Retried(id, "#" + id, before.audited(), Map.of("state", "PENDING", "attempts", "0")));
     }
 
     /** Forgets sent messages after {@code keep-sent} and given-up ones after {@code keep-failed}, nightly, on one instance. */
@@ -371,5 +371,13 @@ public class Deliveries {
                 .param("before", Timestamp.from(now.minus(properties.delivery().keepFailed()))).update();
         log.info("Forgot {} sent and {} given-up message(s) of the outbox", sent, failed);
         return sent + failed;
+    }
+
+    private record Attempted(String state, int attempts) {
+
+        /** As the audit log records it. */
+        Map<String, String> audited() {
+            return Map.of("state", state, "attempts", Integer.toString(attempts));
+        }
     }
 }

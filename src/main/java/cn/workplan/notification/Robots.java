@@ -118,17 +118,17 @@ public class Robots {
     @Transactional
     public Change update(long id, RobotData data) {
         var current = jdbc.sql("select webhook, secret, version, platform from notification_robot where id = :id for update")
-                .param("id", id).query((row, number) -> new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)})
+                .param("id", id).query(Stored.class)
                 .optional().orElseThrow(() -> new NotFoundException("robot", id));
-        StaleEditException.check("robot", id, data.version(), Long.parseLong(current[2]));
+        StaleEditException.check("robot", id, data.version(), current.version());
         var before = get(id);
         var place = place(data, id);
-        boolean samePlatform = data.platform().name().equals(current[3]);
+        boolean samePlatform = data.platform().name().equals(current.platform());
         if ((data.webhook() == null || data.webhook().isBlank()) && !samePlatform) {
             throw new InvalidInputException("webhook", "robot.error.webhookMissing");
         }
-        var webhook = data.webhook() == null || data.webhook().isBlank() ? current[0] : webhook(data.platform(), data.webhook());
-        var secret = secret(data.platform(), data.secret(), samePlatform ? current[1] : null, data.removesSecret());
+        var webhook = data.webhook() == null || data.webhook().isBlank() ? current.webhook() : webhook(data.platform(), data.webhook());
+        var secret = secret(data.platform(), data.secret(), samePlatform ? current.secret() : null, data.removesSecret());
         try {
             jdbc.sql("""
                     update notification_robot set scope = :scope, office_id = :office, school_id = :school, platform = :platform,
@@ -283,5 +283,8 @@ public class Robots {
         }
         var token = webhook.substring(at + 1);
         return webhook.substring(0, at + 1) + (token.length() >= 16 ? token.substring(0, 4) + "…" + token.substring(token.length() - 4) : "****");
+    }
+
+    private record Stored(String webhook, String secret, long version, String platform) {
     }
 }

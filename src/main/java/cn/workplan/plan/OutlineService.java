@@ -224,10 +224,10 @@ public class OutlineService {
      * @return the item the comment is on
      */
     public long answer(long commentId, String text, CurrentUser user) {
-        var comment = jdbc.query("select node_id, author_id, answered_at is not null from plan_comment where id = ?",
-                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0}, commentId)
+        var comment = jdbc.query("select node_id, author_id from plan_comment where id = ?",
+                (rs, row) -> new CommentRef(rs.getLong("node_id"), rs.getLong("author_id")), commentId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("comment", commentId));
-        var node = find(comment[0]);
+        var node = find(comment.nodeId());
         var plan = lock(node.getPlanId(), user);
         PlanPolicy.check(PlanPolicy.canAnswer(plan.getStatus(), node.getLeadOfficeId(), user), "answer a comment");
         if (text == null || text.isBlank()) {
@@ -244,7 +244,7 @@ public class OutlineService {
             throw new InvalidInputException("answer", "comment.error.answered");
         }
         audit.answered(node, text.strip());
-        notifications.answered(comment[1], node, text, user);
+        notifications.answered(comment.authorId(), node, text, user);
         log.info("{} answered comment #{} on item #{} of plan #{}", user.getUsername(), commentId, node.getId(), plan.getId());
         return node.getId();
     }
@@ -252,7 +252,7 @@ public class OutlineService {
     /** The item a comment is on (for the way back to it). */
     @Transactional(readOnly = true)
     public long itemOfComment(long commentId) {
-        return jdbc.query("select node_id from plan_comment where id = ?", (rs, row) -> rs.getLong(1), commentId).stream().findFirst()
+        return jdbc.query("select node_id from plan_comment where id = ?", (rs, row) -> rs.getLong("node_id"), commentId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("comment", commentId));
     }
 
@@ -401,5 +401,8 @@ public class OutlineService {
 
     private PlanNode find(long nodeId) {
         return nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("node", nodeId));
+    }
+
+    private record CommentRef(long nodeId, long authorId) {
     }
 }

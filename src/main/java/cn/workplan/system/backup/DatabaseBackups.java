@@ -181,7 +181,7 @@ public class DatabaseBackups {
                 try (var statement = connection.createStatement();
                         var rows = statement.executeQuery("select last_value, is_called from " + SchemaTables.quoted(sequence))) {
                     rows.next();
-                    sequences.add(new BackupManifest.Sequence(sequence, rows.getLong(1), rows.getBoolean(2)));
+                    sequences.add(new BackupManifest.Sequence(sequence, rows.getLong("last_value"), rows.getBoolean("is_called")));
                 }
             }
             connection.commit();
@@ -201,9 +201,9 @@ public class DatabaseBackups {
 
     private static long count(Connection connection, String table) throws SQLException {
         try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("select count(*) from " + SchemaTables.quoted(table))) {
+                var rows = statement.executeQuery("select count(*) as row_count from " + SchemaTables.quoted(table))) {
             rows.next();
-            return rows.getLong(1);
+            return rows.getLong("row_count");
         }
     }
 

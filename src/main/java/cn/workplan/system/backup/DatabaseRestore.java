@@ -131,9 +131,9 @@ public class DatabaseRestore {
     /** Loading with the triggers off takes a superuser (the quick start's is), or the right granted to set it. */
     private static void mayLoadWithoutTriggers(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("select has_parameter_privilege('session_replication_role', 'SET')")) {
+                var rows = statement.executeQuery("select has_parameter_privilege('session_replication_role', 'SET') as allowed")) {
             rows.next();
-            if (!rows.getBoolean(1)) {
+            if (!rows.getBoolean("allowed")) {
                 throw new IllegalStateException("A restore loads the tables with their triggers off, which takes a database superuser "
                         + "or GRANT SET ON PARAMETER session_replication_role; the database user has neither. Nothing was changed.");
             }

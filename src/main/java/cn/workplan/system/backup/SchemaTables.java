@@ -21,7 +21,7 @@ final class SchemaTables {
     /** Every table of the schema but Flyway's history (which Flyway rebuilds), in name order. */
     static List<String> all(Connection connection) throws SQLException {
         return names(connection, """
-                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relname <> 'flyway_schema_history'
                 order by c.relname""");
     }
@@ -33,14 +33,14 @@ final class SchemaTables {
 
     static List<String> sequences(Connection connection) throws SQLException {
         return names(connection, """
-                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = current_schema() and c.relkind = 'S' order by c.relname""");
     }
 
     /** The columns a COPY reads and writes: all but generated ones, in their order. */
     static List<String> columns(Connection connection, String table) throws SQLException {
         try (var statement = connection.prepareStatement("""
-                select a.attname from pg_attribute a
+                select a.attname as name from pg_attribute a
                 where a.attrelid = cast(quote_ident(current_schema()) || '.' || quote_ident(?) as regclass)
                   and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
                 order by a.attnum""")) {
@@ -52,16 +52,16 @@ final class SchemaTables {
     /** The schema's Flyway version, or {@code null} when Flyway has not run on it. */
     static String schemaVersion(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
-                var exists = statement.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
+                var exists = statement.executeQuery("select to_regclass('flyway_schema_history') is not null as present")) {
             exists.next();
-            if (!exists.getBoolean(1)) {
+            if (!exists.getBoolean("present")) {
                 return null;
             }
         }
         try (var statement = connection.createStatement(); var rows = statement.executeQuery("""
                 select version from flyway_schema_history where success and version is not null
                 order by installed_rank desc limit 1""")) {
-            return rows.next() ? rows.getString(1) : null;
+            return rows.next() ? rows.getString("version") : null;
         }
     }
 
@@ -79,11 +79,12 @@ final class SchemaTables {
         }
     }
 
+    /** The column {@code name} of every row. */
     private static List<String> strings(java.sql.ResultSet rows) throws SQLException {
         try (rows) {
             var values = new ArrayList<String>();
             while (rows.next()) {
-                values.add(rows.getString(1));
+                values.add(rows.getString("name"));
             }
             return values;
         }

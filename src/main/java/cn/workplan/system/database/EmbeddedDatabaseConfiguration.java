@@ -70,11 +70,11 @@ class EmbeddedDatabaseConfiguration {
             throw new IllegalArgumentException("Invalid embedded database name: " + database);
         }
         try (var connection = server.connect("postgres");
-                var exists = connection.prepareStatement("select count(*) from pg_database where datname = ?")) {
+                var exists = connection.prepareStatement("select count(*) as databases from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (var rows = exists.executeQuery()) {
                 rows.next();
-                if (rows.getInt(1) == 0) {
+                if (rows.getInt("databases") == 0) {
                     try (var create = connection.createStatement()) {
                         create.execute("create database " + database);
                     }
