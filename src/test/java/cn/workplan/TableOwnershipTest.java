@@ -68,8 +68,6 @@ class TableOwnershipTest {
 
     /** Files not yet moved onto the published read model (issue #15); the list only shrinks. */
     static final Set<String> NOT_YET_MOVED = Set.of(
-            "alignment/Alignments.java",
-            "alignment/UpperDocumentQueries.java",
             "dashboard/DashboardQueries.java",
             "dashboard/DrilldownQueries.java",
             "execution/ApprovalQueries.java",
@@ -78,12 +76,8 @@ class TableOwnershipTest {
             "execution/Assignments.java",
             "execution/ExecutionToDos.java",
             "execution/ReportQueries.java",
-            "notification/DailyDigest.java",
-            "notification/Deliveries.java",
-            "notification/Notifications.java",
             "plan/PlanNotifications.java",
             "plan/PlanToDos.java",
-            "publication/PublicPlans.java",
             "summary/Summaries.java",
             "summary/SummaryQueries.java",
             "summary/SummaryReadings.java",

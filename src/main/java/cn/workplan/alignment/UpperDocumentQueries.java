@@ -114,7 +114,7 @@ public class UpperDocumentQueries {
     List<LinkedPlan> linkedPlans(long documentId, CurrentUser user) {
         return jdbc.sql("""
                 select p.id, p.year, p.title, p.status, count(*) as links
-                from alignment a join upper_point x on x.id = a.point_id join plan p on p.id = a.plan_id
+                from alignment a join upper_point x on x.id = a.point_id join plan_view p on p.id = a.plan_id
                 where x.document_id = :document
                 group by p.id order by p.year desc, p.id desc""")
                 .param("document", documentId)
