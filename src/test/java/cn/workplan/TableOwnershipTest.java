@@ -77,7 +77,6 @@ class TableOwnershipTest {
             "execution/AssignmentService.java",
             "execution/Assignments.java",
             "execution/EvidenceChecks.java",
-            "execution/ExecutionToDos.java",
             "execution/Extensions.java",
             "execution/LineNotifications.java",
             "execution/LinePeople.java",
