@@ -84,7 +84,6 @@ class TableOwnershipTest {
             "execution/PlanStandings.java",
             "execution/ProgressReports.java",
             "execution/Reminders.java",
-            "execution/ReportQueries.java",
             "execution/ReportingSettings.java",
             "execution/SignOffs.java",
             "notification/DailyDigest.java",
