@@ -257,7 +257,8 @@ class ExecutionToDos implements ToDoSource {
     /**
      * For the general office: each plan being carried out this year whose current period's reporting closes (from a few
      * days before its due day to the period's end) with fewer than the expected share of its lines reported. One statement,
-     * on the running totals per item ({@code item_tally}), as the dashboard's rate.
+     * on the running totals per item ({@code item_tally}), as the dashboard's rate. The year is grouped by too: through
+     * {@code plan_view} PostgreSQL no longer sees the plan's primary key that made it follow from the id.
      */
     private void lowRates(LocalDate today, List<ToDo> entries) {
         jdbc.sql("""
@@ -266,7 +267,7 @@ class ExecutionToDos implements ToDoSource {
                        coalesce(sum(t.all_lines) filter (where t.reported_period >= %1$s), 0) as reported
                 from plan_view p left join item_tally t on t.plan_id = p.id
                 where p.in_force and p.year = :year
-                group by p.id, p.title, p.report_cycle, p.report_due_day""".formatted(CURRENT_PERIOD))
+                group by p.id, p.title, p.report_cycle, p.report_due_day, p.year""".formatted(CURRENT_PERIOD))
                 .param("today", today).param("year", today.getYear())
                 .query((row, number) -> {
                     var period = new ReportingPeriod(ReportCycle.valueOf(row.getString("report_cycle")),
