@@ -141,20 +141,20 @@ class ExecutionToDos implements ToDoSource {
     /**
      * The reports sent to the lead office, per item: the oldest first, linked to the oldest. One statement, item by item
      * through the index of reports waiting for review (joined the other way, the planner reads every report waiting in
-     * the county: twice the time for an office of 500 items over ten plans).
+     * the county: twice the time for an office of 500 items over ten plans). One pass over each item's waiting reports
+     * gives both the count (a window over them all, taken before the limit) and the oldest.
      */
     private void reviews(long officeId, List<ToDo> entries) {
         jdbc.sql("""
-                select n.id, n.headline, p.report_cycle, waiting.reports, waiting.since, oldest.line, oldest.period_start, oldest.party
+                select n.id, n.headline, p.report_cycle, waiting.reports, waiting.since, waiting.line, waiting.period_start,
+                       coalesce(o.name, s.name) as party
                 from plan_node_view n join plan_view p on p.id = n.plan_id
-                cross join lateral (select count(*) as reports, min(r.submitted_at) as since
+                cross join lateral (select r.assignment_id as line, r.period_start, a.office_id, a.school_id,
+                                           count(*) over () as reports, min(r.submitted_at) over () as since
                                     from progress_report r join assignment a on a.id = r.assignment_id
-                                    where r.item_id = n.id and r.state = 'SUBMITTED' and a.kind <> 'LEAD') waiting
-                cross join lateral (select r.assignment_id as line, r.period_start, coalesce(o.name, s.name) as party
-                                    from progress_report r join assignment a on a.id = r.assignment_id
-                                    left join office_view o on o.id = a.office_id left join school_view s on s.id = a.school_id
                                     where r.item_id = n.id and r.state = 'SUBMITTED' and a.kind <> 'LEAD'
-                                    order by r.submitted_at, r.id limit 1) oldest
+                                    order by r.submitted_at, r.id limit 1) waiting
+                left join office_view o on o.id = waiting.office_id left join school_view s on s.id = waiting.school_id
                 where n.lead_office_id = :office""")
                 .param("office", officeId)
                 .query((row, number) -> {
