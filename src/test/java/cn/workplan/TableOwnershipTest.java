@@ -98,11 +98,7 @@ class TableOwnershipTest {
             "summary/SummaryQueries.java",
             "summary/SummaryReadings.java",
             "summary/SummarySources.java",
-            "summary/SummaryToDos.java",
-            "supervision/NoticePolicy.java",
-            "supervision/NoticeQueries.java",
-            "supervision/NoticeService.java",
-            "supervision/NoticeToDos.java");
+            "summary/SummaryToDos.java");
 
     private static final Path SOURCES = Path.of("src/main/java/cn/workplan");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
