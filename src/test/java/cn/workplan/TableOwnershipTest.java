@@ -91,8 +91,6 @@ class TableOwnershipTest {
             "notification/DailyDigest.java",
             "notification/Deliveries.java",
             "notification/Notifications.java",
-            "plan/PlanNotifications.java",
-            "plan/PlanToDos.java",
             "publication/PublicPlans.java",
             "summary/Summaries.java",
             "summary/SummaryQueries.java",
