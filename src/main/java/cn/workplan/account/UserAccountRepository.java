@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpecificationExecutor<UserAccount> {
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     @Query("select u from UserAccount u where lower(u.username) = lower(:username)")
     Optional<UserAccount> findByLogin(String username);
