@@ -146,7 +146,9 @@ public class AccountService {
     /** Logins among the given ones that are taken already, in lower case. */
     public List<String> existingLogins(List<String> usernames) {
         return usernames.isEmpty() ? List.of()
-                : users.existingLogins(usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+                : jdbc.sql("select lower(username) from app_user where lower(username) in (:usernames)")
+                        .param("usernames", usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList())
+                        .query(String.class).list();
     }
 
     @Transactional

@@ -17,9 +17,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(:username)")
     boolean existsByLogin(String username);
 
-    @Query("select lower(u.username) from UserAccount u where lower(u.username) in :usernames")
-    List<String> existingLogins(Collection<String> usernames);
-
     List<UserAccount> findAllByIdIn(Collection<Long> ids);
 
     List<UserAccount> findAllByRoleAndActiveTrueOrderByDisplayName(Role role);
