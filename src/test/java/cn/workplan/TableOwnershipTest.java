@@ -1,6 +1,5 @@
 package cn.workplan;
 
-import static java.util.stream.Collectors.toCollection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -65,15 +64,6 @@ class TableOwnershipTest {
      * it runs only for the quick start and the benchmarks ({@code workplan.demo-data.enabled}).
      */
     static final Set<String> EXEMPT_MODULES = Set.of("demo");
-
-    /** Files not yet moved onto the published read model (issue #15); the list only shrinks. */
-    static final Set<String> NOT_YET_MOVED = Set.of(
-            "plan/PlanNotifications.java",
-            "plan/PlanToDos.java",
-            "supervision/NoticePolicy.java",
-            "supervision/NoticeQueries.java",
-            "supervision/NoticeService.java",
-            "supervision/NoticeToDos.java");
 
     /**
      * Codes another module's SQL may not spell: bind them from the owner's enum ({@code PlanStatus}, {@code Role}) or
@@ -146,12 +136,8 @@ class TableOwnershipTest {
                 }
             }
         }
-        var unexpected = new TreeMap<>(crossings);
-        unexpected.keySet().removeAll(NOT_YET_MOVED);
-        assertThat(unexpected).as("SQL naming another module's tables (read its published views or ask its Java API)")
+        assertThat(crossings).as("SQL naming another module's tables (read its published views or ask its Java API)")
                 .isEmpty();
-        var moved = NOT_YET_MOVED.stream().filter(f -> !crossings.containsKey(f)).collect(toCollection(TreeSet::new));
-        assertThat(moved).as("files moved onto the published read model: take them off NOT_YET_MOVED").isEmpty();
     }
 
     @Test
@@ -161,7 +147,7 @@ class TableOwnershipTest {
             for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 var relative = SOURCES.relativize(file).toString().replace('\\', '/');
                 var module = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
-                if (EXEMPT_MODULES.contains(module) || NOT_YET_MOVED.contains(relative)) {
+                if (EXEMPT_MODULES.contains(module)) {
                     continue;
                 }
                 for (var sql : strings(Files.readString(file))) {

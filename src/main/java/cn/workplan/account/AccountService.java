@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.criteria.Predicate;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
@@ -24,8 +24,7 @@ import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +45,7 @@ public class AccountService {
     static final String AUDIT_TYPE = "USER";
 
     private final UserAccountRepository users;
+    private final JdbcClient jdbc;
     private final OfficeService offices;
     private final SchoolService schools;
     private final PasswordEncoder passwordEncoder;
@@ -60,9 +60,25 @@ public class AccountService {
         var officeNames = offices.names();
         var schoolNames = schools.names();
         var held = throttle.heldLogins();
-        return users.findAll(matching(filter), Sort.by("role", "displayName", "id")).stream()
-                .map(user -> view(user, officeNames, schoolNames, held))
+        var where = matching(filter);
+        return jdbc.sql("""
+                select id, username, display_name, role, office_id, school_id, email, phone, active, last_login_at, version
+                from app_user""" + where.sql() + " order by role, display_name, id")
+                .params(where.parameters())
+                .query(Listed.class).list().stream()
+                .map(user -> user.view(officeNames, schoolNames, held))
                 .toList();
+    }
+
+    /** An account as the list reads it: no password hash. */
+    private record Listed(long id, String username, String displayName, Role role, Long officeId, Long schoolId,
+            String email, String phone, boolean active, Instant lastLoginAt, long version) {
+
+        UserView view(Map<Long, String> officeNames, Map<Long, String> schoolNames, Set<String> heldLogins) {
+            return new UserView(id, username, displayName, role, officeId, officeNames.get(officeId), schoolId,
+                    schoolNames.get(schoolId), email, phone, active, heldLogins.contains(username.toLowerCase(Locale.ROOT)),
+                    lastLoginAt, version);
+        }
     }
 
     public UserView get(long id) {
@@ -130,7 +146,9 @@ public class AccountService {
     /** Logins among the given ones that are taken already, in lower case. */
     public List<String> existingLogins(List<String> usernames) {
         return usernames.isEmpty() ? List.of()
-                : users.existingLogins(usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+                : jdbc.sql("select lower(username) from app_user where lower(username) in (:usernames)")
+                        .param("usernames", usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList())
+                        .query(String.class).list();
     }
 
     @Transactional
@@ -280,25 +298,33 @@ public class AccountService {
                 user.getVersion());
     }
 
-    private static Specification<UserAccount> matching(UserFilter filter) {
-        return (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (StringUtils.hasText(filter.q())) {
-                var pattern = "%" + filter.q().strip().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("username")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("displayName")), pattern, '\\')));
-            }
-            if (filter.role() != null) {
-                where.add(cb.equal(root.get("role"), filter.role()));
-            }
-            if (filter.officeId() != null) {
-                where.add(cb.equal(root.get("officeId"), filter.officeId()));
-            }
-            if (filter.schoolId() != null) {
-                where.add(cb.equal(root.get("schoolId"), filter.schoolId()));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
+    /**
+     * The filter's conditions: only those the filter sets, each a constant piece of SQL with its value bound (nothing
+     * typed in reaches the statement's text).
+     */
+    private static Where matching(UserFilter filter) {
+        var conditions = new ArrayList<String>();
+        var parameters = new LinkedHashMap<String, Object>();
+        if (StringUtils.hasText(filter.q())) {
+            conditions.add("(lower(username) like :pattern escape '\\' or lower(display_name) like :pattern escape '\\')");
+            parameters.put("pattern", "%" + filter.q().strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.role() != null) {
+            conditions.add("role = :role");
+            parameters.put("role", filter.role().name());
+        }
+        if (filter.officeId() != null) {
+            conditions.add("office_id = :office");
+            parameters.put("office", filter.officeId());
+        }
+        if (filter.schoolId() != null) {
+            conditions.add("school_id = :school");
+            parameters.put("school", filter.schoolId());
+        }
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
+    }
+
+    private record Where(String sql, Map<String, Object> parameters) {
     }
 }

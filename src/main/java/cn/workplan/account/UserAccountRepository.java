@@ -6,20 +6,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpecificationExecutor<UserAccount> {
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     @Query("select u from UserAccount u where lower(u.username) = lower(:username)")
     Optional<UserAccount> findByLogin(String username);
 
     @Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(:username)")
     boolean existsByLogin(String username);
-
-    @Query("select lower(u.username) from UserAccount u where lower(u.username) in :usernames")
-    List<String> existingLogins(Collection<String> usernames);
 
     List<UserAccount> findAllByIdIn(Collection<Long> ids);
 

@@ -1,7 +1,6 @@
 package cn.workplan.audit;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface AuditEventRepository extends JpaRepository<AuditEvent, Long>, JpaSpecificationExecutor<AuditEvent> {
+interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
 }

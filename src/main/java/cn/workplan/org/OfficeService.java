@@ -14,6 +14,7 @@ import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ public class OfficeService {
     static final String AUDIT_TYPE = "OFFICE";
 
     private final OfficeRepository offices;
+    private final JdbcClient jdbc;
     private final PersonDirectory people;
     private final AuditTrail audit;
 
@@ -45,12 +47,13 @@ public class OfficeService {
 
     /** Active offices for select boxes. */
     public List<OrgOption> options() {
-        return offices.activeOptions();
+        return jdbc.sql("select id, name from office where active order by display_order, id").query(OrgOption.class).list();
     }
 
     /** Short names (基教股) of all offices, active or not, by id: what tables show. */
     public Map<Long, String> shortNames() {
-        return offices.allShortNames().stream().collect(Collectors.toMap(OrgOption::id, OrgOption::name));
+        return jdbc.sql("select id, short_name as name from office").query(OrgOption.class).list().stream()
+                .collect(Collectors.toMap(OrgOption::id, OrgOption::name));
     }
 
     /** Whether the account heads the office. */
@@ -69,7 +72,8 @@ public class OfficeService {
 
     /** Names of all offices, active or not, by id. */
     public Map<Long, String> names() {
-        return offices.allOptions().stream().collect(Collectors.toMap(OrgOption::id, OrgOption::name));
+        return jdbc.sql("select id, name from office").query(OrgOption.class).list().stream()
+                .collect(Collectors.toMap(OrgOption::id, OrgOption::name));
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,7 @@ public class SchoolService {
     private static final java.text.Collator CHINESE = java.text.Collator.getInstance(java.util.Locale.CHINA);
 
     private final SchoolRepository schools;
+    private final JdbcClient jdbc;
     private final PersonDirectory people;
     private final AuditTrail audit;
 
@@ -46,12 +48,13 @@ public class SchoolService {
 
     /** Active schools for select boxes. */
     public List<OrgOption> options() {
-        return schools.activeOptions();
+        return jdbc.sql("select id, name from school where active order by township, name").query(OrgOption.class).list();
     }
 
     /** The townships schools belong to, for suggestions and filters. */
     public List<String> townships() {
-        return schools.townships().stream().sorted(CHINESE).toList();
+        return jdbc.sql("select distinct township from school order by township").query(String.class).list().stream()
+                .sorted(CHINESE).toList();
     }
 
     public long countActive() {
@@ -60,12 +63,14 @@ public class SchoolService {
 
     /** Names of the given schools that exist already. */
     public List<String> existingNames(List<String> names) {
-        return names.isEmpty() ? List.of() : schools.existingNames(names);
+        return names.isEmpty() ? List.of()
+                : jdbc.sql("select name from school where name in (:names)").param("names", names).query(String.class).list();
     }
 
     /** Names of all schools, active or not, by id. */
     public Map<Long, String> names() {
-        return schools.allOptions().stream().collect(Collectors.toMap(OrgOption::id, OrgOption::name));
+        return jdbc.sql("select id, name from school").query(OrgOption.class).list().stream()
+                .collect(Collectors.toMap(OrgOption::id, OrgOption::name));
     }
 
     @Transactional

@@ -18,7 +18,7 @@ import cn.workplan.org.PersonDirectory;
 import cn.workplan.org.SchoolService;
 import cn.workplan.system.NotFoundException;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +37,7 @@ public class ItemQueries {
     private final OfficeService offices;
     private final SchoolService schools;
     private final PersonDirectory people;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     public ItemView item(long nodeId, CurrentUser user) {
@@ -47,16 +47,15 @@ public class ItemQueries {
         var numbered = outline.nodes().stream().filter(node -> node.id() == nodeId).findFirst().orElseThrow();
         var officeNames = offices.names();
         var schoolNames = schools.names();
-        var origin = item.getCarriedFromId() == null ? null : jdbc.query("""
-                select p.id, p.title from plan_node n join plan p on p.id = n.plan_id where n.id = ?""",
-                (rs, row) -> new Origin(rs.getLong("id"), rs.getString("title")), item.getCarriedFromId())
-                .stream().findFirst().orElse(null);
-        var comments = jdbc.query("""
+        var origin = item.getCarriedFromId() == null ? null : jdbc.sql("""
+                select p.id as plan_id, p.title from plan_node n join plan p on p.id = n.plan_id where n.id = :node""")
+                .param("node", item.getCarriedFromId())
+                .query(Origin.class).optional().orElse(null);
+        var comments = jdbc.sql("""
                 select id, author_id, created_at, body, answer, answered_by, answered_at from plan_comment
-                where node_id = ? order by created_at, id""",
-                (rs, row) -> new CommentRow(rs.getLong("id"), rs.getLong("author_id"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("body"), rs.getString("answer"), (Long) rs.getObject("answered_by"),
-                        rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()), nodeId);
+                where node_id = :node order by created_at, id""")
+                .param("node", nodeId)
+                .query(CommentRow.class).list();
         var ids = new java.util.HashSet<Long>();
         comments.forEach(comment -> {
             ids.add(comment.authorId());

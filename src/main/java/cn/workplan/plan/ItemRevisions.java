@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Keeps every saved version of a task item, with who saved it and, after publishing, why. */
@@ -18,30 +18,38 @@ class ItemRevisions {
     private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
     };
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    ItemRevisions(JdbcTemplate jdbc, ObjectMapper json) {
+    ItemRevisions(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     void record(PlanNode item, String actor, String reason) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into plan_node_revision (node_id, plan_id, revision, changed_by, reason, snapshot)
-                values (?, ?, (select coalesce(max(revision), 0) + 1 from plan_node_revision where node_id = ?), ?, ?, ?::jsonb)""",
-                item.getId(), item.getPlanId(), item.getId(), actor, reason == null || reason.isBlank() ? null : reason.strip(),
-                write(item.snapshot()));
+                values (:node, :plan, (select coalesce(max(revision), 0) + 1 from plan_node_revision where node_id = :node),
+                        :actor, :reason, cast(:snapshot as jsonb))""")
+                .param("node", item.getId()).param("plan", item.getPlanId()).param("actor", actor)
+                .param("reason", reason == null || reason.isBlank() ? null : reason.strip())
+                .param("snapshot", write(item.snapshot()))
+                .update();
     }
 
     /** All versions of an item, oldest first. */
     List<Revision> of(long nodeId) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select revision, changed_at, changed_by, reason, snapshot from plan_node_revision
-                where node_id = ? order by revision""",
-                (rs, row) -> new Revision(rs.getInt("revision"), rs.getTimestamp("changed_at").toInstant(),
-                        rs.getString("changed_by"), rs.getString("reason"), read(rs.getString("snapshot"))),
-                nodeId);
+                where node_id = :node order by revision""")
+                .param("node", nodeId)
+                .query(Stored.class).list().stream()
+                .map(row -> new Revision(row.revision(), row.changedAt(), row.changedBy(), row.reason(), read(row.snapshot())))
+                .toList();
+    }
+
+    /** A version as stored, its snapshot still JSON text. */
+    private record Stored(int revision, Instant changedAt, String changedBy, String reason, String snapshot) {
     }
 
     record Revision(int number, Instant changedAt, String changedBy, String reason, Map<String, Object> snapshot) {

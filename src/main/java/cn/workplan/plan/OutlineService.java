@@ -21,7 +21,7 @@ import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +42,7 @@ public class OutlineService {
     private final ItemRevisions revisions;
     private final OfficeService offices;
     private final SchoolService schools;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final OutlineAudit audit;
     private final PlanNotifications notifications;
@@ -209,8 +209,9 @@ public class OutlineService {
         if (text.length() > 2000) {
             throw new InvalidInputException("comment", "comment.error.tooLong", 2000);
         }
-        jdbc.update("insert into plan_comment (plan_id, node_id, author_id, body) values (?, ?, ?, ?)",
-                plan.getId(), nodeId, user.id(), text.strip());
+        jdbc.sql("insert into plan_comment (plan_id, node_id, author_id, body) values (:plan, :node, :author, :body)")
+                .param("plan", plan.getId()).param("node", nodeId).param("author", user.id()).param("body", text.strip())
+                .update();
         audit.commented(node, text.strip());
         notifications.commented(node, text, user);
         log.info("{} commented on item #{} of plan #{}", user.getUsername(), nodeId, plan.getId());
@@ -224,9 +225,9 @@ public class OutlineService {
      * @return the item the comment is on
      */
     public long answer(long commentId, String text, CurrentUser user) {
-        var comment = jdbc.query("select node_id, author_id from plan_comment where id = ?",
-                (rs, row) -> new CommentRef(rs.getLong("node_id"), rs.getLong("author_id")), commentId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("comment", commentId));
+        var comment = jdbc.sql("select node_id, author_id from plan_comment where id = :id").param("id", commentId)
+                .query(CommentRef.class).optional()
+                .orElseThrow(() -> new NotFoundException("comment", commentId));
         var node = find(comment.nodeId());
         var plan = lock(node.getPlanId(), user);
         PlanPolicy.check(PlanPolicy.canAnswer(plan.getStatus(), node.getLeadOfficeId(), user), "answer a comment");
@@ -237,9 +238,11 @@ public class OutlineService {
             throw new InvalidInputException("answer", "comment.error.tooLong", 2000);
         }
         // the plan row is locked: two people answering at once answer one after the other, the second is told
-        int answered = jdbc.update("""
-                update plan_comment set answer = ?, answered_by = ?, answered_at = now() where id = ? and answered_at is null""",
-                text.strip(), user.id(), commentId);
+        int answered = jdbc.sql("""
+                update plan_comment set answer = :answer, answered_by = :by, answered_at = now()
+                where id = :id and answered_at is null""")
+                .param("answer", text.strip()).param("by", user.id()).param("id", commentId)
+                .update();
         if (answered == 0) {
             throw new InvalidInputException("answer", "comment.error.answered");
         }
@@ -252,7 +255,8 @@ public class OutlineService {
     /** The item a comment is on (for the way back to it). */
     @Transactional(readOnly = true)
     public long itemOfComment(long commentId) {
-        return jdbc.query("select node_id from plan_comment where id = ?", (rs, row) -> rs.getLong("node_id"), commentId).stream().findFirst()
+        return jdbc.sql("select node_id from plan_comment where id = :id").param("id", commentId)
+                .query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("comment", commentId));
     }
 

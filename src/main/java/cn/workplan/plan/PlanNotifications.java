@@ -58,20 +58,20 @@ class PlanNotifications {
     }
 
     private List<Long> leaders() {
-        return jdbc.sql("select id from app_user where active and role = :role").param("role", Role.LEADER.name())
+        return jdbc.sql("select id from person_view where active and role = :role").param("role", Role.LEADER.name())
                 .query(Long.class).list();
     }
 
     /** The staff of the coordinating office(s): the general office (办公室). */
     private List<Long> generalOffice() {
         return jdbc.sql("""
-                select u.id from app_user u join office o on o.id = u.office_id
+                select u.id from person_view u join office_view o on o.id = u.office_id
                 where u.active and u.role = :role and o.coordinator and o.active""")
                 .param("role", Role.OFFICE_STAFF.name()).query(Long.class).list();
     }
 
     private List<Long> staffOf(long officeId) {
-        return jdbc.sql("select id from app_user where active and role = :role and office_id = :office")
+        return jdbc.sql("select id from person_view where active and role = :role and office_id = :office")
                 .param("role", Role.OFFICE_STAFF.name()).param("office", officeId).query(Long.class).list();
     }
 

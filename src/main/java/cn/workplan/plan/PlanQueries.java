@@ -20,7 +20,7 @@ import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.system.NotFoundException;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PlanQueries {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final OfficeService offices;
     private final SchoolService schools;
     private final java.time.Clock clock;
@@ -57,37 +57,42 @@ public class PlanQueries {
 
     /** Plans the person may see, newest year first. */
     public List<PlanSummary> list(CurrentUser user) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select p.id, p.year, p.title, p.kind, p.status, p.document_number, p.issue_date,
-                       count(n.id) filter (where n.kind = 'ITEM') as items,
-                       count(n.id) filter (where n.kind = 'ITEM' and n.key_item) as key_items
+                       count(n.id) filter (where n.kind = 'ITEM') as item_count,
+                       count(n.id) filter (where n.kind = 'ITEM' and n.key_item) as key_item_count
                   from plan p left join plan_node n on n.plan_id = p.id
                  where (:all or p.status in ('PUBLISHED', 'CLOSED'))
                  group by p.id
-                 order by p.year desc, p.id desc""",
-                Map.of("all", !user.is(Role.PRINCIPAL)),
-                (rs, row) -> new PlanSummary(rs.getLong("id"), rs.getInt("year"), rs.getString("title"),
-                        PlanKind.valueOf(rs.getString("kind")), PlanStatus.valueOf(rs.getString("status")),
-                        rs.getString("document_number"), rs.getObject("issue_date", LocalDate.class),
-                        rs.getInt("items"), rs.getInt("key_items")));
+                 order by p.year desc, p.id desc""")
+                .param("all", !user.is(Role.PRINCIPAL))
+                .query(PlanSummary.class).list();
     }
 
     public PlanHeader header(long planId, CurrentUser user) {
-        var header = jdbc.query("""
-                select p.*, o.title as origin_title from plan p left join plan o on o.id = p.origin_plan_id
-                 where p.id = :id""", Map.of("id", planId), (rs, row) -> {
-                    var status = PlanStatus.valueOf(rs.getString("status"));
-                    return new PlanHeader(rs.getLong("id"), rs.getInt("year"), rs.getString("title"),
-                            PlanKind.valueOf(rs.getString("kind")), rs.getString("preamble"),
-                            Numbering.valueOf(rs.getString("numbering")), status, rs.getString("document_number"),
-                            rs.getObject("issue_date", LocalDate.class), (Long) rs.getObject("origin_plan_id"),
-                            rs.getString("origin_title"), rs.getLong("version"), PlanPolicy.permissions(status, user),
-                            rs.getInt("first_chapter"), rs.getInt("first_item"));
-                }).stream().findFirst().orElseThrow(() -> new NotFoundException("plan", planId));
+        var header = jdbc.sql("""
+                select p.id, p.year, p.title, p.kind, p.preamble, p.numbering, p.status, p.document_number, p.issue_date,
+                       p.origin_plan_id, o.title as origin_title, p.version, p.first_chapter, p.first_item
+                  from plan p left join plan o on o.id = p.origin_plan_id
+                 where p.id = :id""")
+                .param("id", planId)
+                .query(HeaderRow.class).optional()
+                .map(row -> row.header(user))
+                .orElseThrow(() -> new NotFoundException("plan", planId));
         if (!PlanPolicy.canView(header.status(), user)) {
             throw new NotFoundException("plan", planId);
         }
         return header;
+    }
+
+    private record HeaderRow(long id, int year, String title, PlanKind kind, String preamble, Numbering numbering,
+            PlanStatus status, String documentNumber, LocalDate issueDate, Long originPlanId, String originTitle, long version,
+            int firstChapter, int firstItem) {
+
+        PlanHeader header(CurrentUser user) {
+            return new PlanHeader(id, year, title, kind, preamble, numbering, status, documentNumber, issueDate, originPlanId,
+                    originTitle, version, PlanPolicy.permissions(status, user), firstChapter, firstItem);
+        }
     }
 
     /** The plan with all its nodes numbered, in document order: four SQL statements. */
@@ -107,18 +112,20 @@ public class PlanQueries {
 
     private Outline outline(long planId, CurrentUser user, String extraColumns) {
         var header = header(planId, user);
-        var rows = jdbc.query("""
+        var rows = jdbc.sql("""
                 select n.id, n.parent_id, n.kind, n.position, n.headline, n.lead_office_id, n.key_item,
                        n.deadline_kind, n.deadline, n.q1, n.q2, n.q3, n.q4, n.tags, n.carried_from_id,
                        n.completed_at is not null as completed, n.version, %s
-                  from plan_node n where n.plan_id = :plan""".formatted(extraColumns), Map.of("plan", planId), (rs, row) -> nodeRow(rs));
+                  from plan_node n where n.plan_id = :plan""".formatted(extraColumns))
+                .param("plan", planId)
+                .query((rs, row) -> nodeRow(rs)).list();
         var cooperating = new HashMap<Long, List<Long>>();
-        jdbc.query("""
+        jdbc.sql("""
                 select o.node_id, o.office_id from plan_item_office o join plan_node n on n.id = o.node_id
-                 where n.plan_id = :plan order by o.node_id, o.office_id""", Map.of("plan", planId),
-                rs -> {
-                    cooperating.computeIfAbsent(rs.getLong(1), key -> new ArrayList<>()).add(rs.getLong(2));
-                });
+                 where n.plan_id = :plan order by o.node_id, o.office_id""")
+                .param("plan", planId)
+                .query(Cooperating.class).list()
+                .forEach(office -> cooperating.computeIfAbsent(office.nodeId(), key -> new ArrayList<>()).add(office.officeId()));
         var officeNames = offices.shortNames();
         var numbers = OutlineNumbering.number(rows, header.numbering(), header.firstChapter(), header.firstItem());
         var byId = new HashMap<Long, NodeRow>();
@@ -137,20 +144,24 @@ public class PlanQueries {
         return new Outline(header, nodes);
     }
 
+    /** An office cooperating on an item. */
+    private record Cooperating(long nodeId, long officeId) {
+    }
+
     /** The task table: the outline's items, filtered and sorted in memory; eight SQL statements whatever the plan's size. */
     public TaskTable taskTable(long planId, TaskFilter filter, CurrentUser user) {
         var outline = outline(planId, user);
-        var cooperating = jdbc.query("""
-                select o.node_id, o.office_id from plan_item_office o join plan_node n on n.id = o.node_id
-                 where n.plan_id = :plan and o.office_id = :office""",
-                Map.of("plan", planId, "office", filter.office() == null ? -1L : filter.office()),
-                (rs, row) -> rs.getLong(1));
+        var cooperating = jdbc.sql("""
+                select o.node_id from plan_item_office o join plan_node n on n.id = o.node_id
+                 where n.plan_id = :plan and o.office_id = :office""")
+                .param("plan", planId).param("office", filter.office() == null ? -1L : filter.office())
+                .query(Long.class).list();
         var schoolSummary = new HashMap<Long, SchoolSummary>();
         // the slice is written [1 : 3]: in [1:3] the named-parameter parser would take ":3" for a parameter
-        jdbc.query("""
+        jdbc.sql("""
                 select s.node_id, count(*) as schools, (array_agg(s.school_id order by s.school_id))[1 : 3] as first
                   from plan_item_school s join plan_node n on n.id = s.node_id
-                 where n.plan_id = :plan group by s.node_id""", Map.of("plan", planId), rs -> {
+                 where n.plan_id = :plan group by s.node_id""").param("plan", planId).query(rs -> {
                     var first = new ArrayList<Long>();
                     for (var id : (Long[]) rs.getArray("first").getArray()) {
                         first.add(id);
@@ -216,26 +227,36 @@ public class PlanQueries {
             return List.of();
         }
         var pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        var parameters = Map.of("q", q, "pattern", pattern, "all", !user.is(Role.PRINCIPAL));
-        var hits = new ArrayList<SearchHit>(jdbc.query("""
+        var parameters = Map.<String, Object>of("q", q, "pattern", pattern, "all", !user.is(Role.PRINCIPAL));
+        var hits = new ArrayList<SearchHit>();
+        jdbc.sql("""
                 select p.id, p.year, p.title, p.preamble from plan p
                  where cjk_bigrams(p.title || ' ' || p.preamble) @> cjk_bigrams(:q)
                    and (p.title || ' ' || p.preamble) ilike :pattern
                    and (:all or p.status in ('PUBLISHED', 'CLOSED'))
-                 order by p.year desc, p.id desc limit 20""", parameters,
-                (rs, row) -> new SearchHit(rs.getLong("id"), rs.getInt("year"), rs.getString("title"), null, null,
-                        rs.getString("title"), excerpt(rs.getString("preamble"), q))));
-        hits.addAll(jdbc.query("""
+                 order by p.year desc, p.id desc limit 20""")
+                .params(parameters)
+                .query(PlanMatch.class).list()
+                .forEach(plan -> hits.add(new SearchHit(plan.id(), plan.year(), plan.title(), null, null, plan.title(),
+                        excerpt(plan.preamble(), q))));
+        jdbc.sql("""
                 select p.id as plan_id, p.year, p.title, n.id, n.kind, n.headline, n.body from plan_node n
                   join plan p on p.id = n.plan_id
                  where cjk_bigrams(n.headline || ' ' || n.body) @> cjk_bigrams(:q)
                    and (n.headline || ' ' || n.body) ilike :pattern
                    and (:all or p.status in ('PUBLISHED', 'CLOSED'))
-                 order by p.year desc, p.id desc, n.id limit 100""", parameters,
-                (rs, row) -> new SearchHit(rs.getLong("plan_id"), rs.getInt("year"), rs.getString("title"), rs.getLong("id"),
-                        NodeKind.valueOf(rs.getString("kind")), rs.getString("headline"),
-                        excerpt(rs.getString("body"), q))));
+                 order by p.year desc, p.id desc, n.id limit 100""")
+                .params(parameters)
+                .query(NodeMatch.class).list()
+                .forEach(node -> hits.add(new SearchHit(node.planId(), node.year(), node.title(), node.id(), node.kind(),
+                        node.headline(), excerpt(node.body(), q))));
         return hits;
+    }
+
+    private record PlanMatch(long id, int year, String title, String preamble) {
+    }
+
+    private record NodeMatch(long planId, int year, String title, long id, NodeKind kind, String headline, String body) {
     }
 
     /** Some forty characters around the first match, or the text's start. */

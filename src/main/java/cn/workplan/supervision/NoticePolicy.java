@@ -35,7 +35,7 @@ public class NoticePolicy {
     /** The person with what the rules need to know about them (one statement for office staff, none otherwise). */
     Viewer viewer(CurrentUser user) {
         boolean supervisionOffice = user.is(Role.OFFICE_STAFF) && user.officeId() != null && jdbc.sql("""
-                select exists (select 1 from office where id = :office and active and (short_name = :name or name = :name))""")
+                select exists (select 1 from office_view where id = :office and active and (short_name = :name or name = :name))""")
                 .param("office", user.officeId()).param("name", properties.office())
                 .query(Boolean.class).single();
         return new Viewer(user, supervisionOffice);

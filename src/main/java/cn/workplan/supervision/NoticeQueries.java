@@ -1,11 +1,8 @@
 package cn.workplan.supervision;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import cn.workplan.account.CurrentUser;
@@ -24,6 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class NoticeQueries {
+
+    /**
+     * The kinds of execution's lines of responsibility (assignment_view.kind), bound rather than spelled in the SQL:
+     * the item's lead office, and the offices cooperating on it; the rest are its schools.
+     */
+    private static final String LEAD_LINE = "LEAD";
+    private static final String COOPERATING_LINE = "COOPERATING";
 
     private final JdbcClient jdbc;
     private final NoticePolicy policy;
@@ -46,11 +50,12 @@ public class NoticeQueries {
     public List<NoticeRow> list(NoticeFilter filter, CurrentUser user) {
         var viewer = policy.viewer(user);
         return jdbc.sql("""
-                select n.id, n.year, n.number, p.title, n.item_label, n.item_headline, coalesce(o.name, s.name), n.reply_by,
-                       n.state, n.issued_at, n.escalated_at is not null, coalesce(n.escalated_to = :me, false),
-                       n.replied_at is null and n.state <> 'CLOSED' and n.reply_by < :today
-                from notice n join plan p on p.id = n.plan_id
-                left join office o on o.id = n.office_id left join school s on s.id = n.school_id
+                select n.id, n.year, n.number, p.title as plan_title, n.item_label, n.item_headline,
+                       coalesce(o.name, s.name) as recipient, n.reply_by, n.state, n.issued_at,
+                       n.escalated_at is not null as escalated, coalesce(n.escalated_to = :me, false) as escalated_to_viewer,
+                       n.replied_at is null and n.state <> 'CLOSED' and n.reply_by < :today as overdue
+                from notice n join plan_view p on p.id = n.plan_id
+                left join office_view o on o.id = n.office_id left join school_view s on s.id = n.school_id
                 where (:all or n.office_id = :office or n.issuer_office_id = :office or n.school_id = :school)
                   and (cast(:state as varchar) is null or n.state = cast(:state as varchar))
                   and (not :escalated or n.escalated_at is not null)
@@ -65,11 +70,16 @@ public class NoticeQueries {
                 .param("state", filter.state() == null ? null : filter.state().name())
                 .param("escalated", filter.escalated())
                 .param("toMe", filter.toMe())
-                .query((row, n) -> new NoticeRow(row.getLong(1), properties.number(row.getInt(2), row.getInt(3)), row.getString(4),
-                        row.getString(5), row.getString(6), row.getString(7), row.getObject(8, LocalDate.class),
-                        NoticeState.valueOf(row.getString(9)), instant(row, 10), row.getBoolean(11), row.getBoolean(12),
-                        row.getBoolean(13)))
-                .list();
+                .query(ListedRow.class).list().stream()
+                .map(row -> new NoticeRow(row.id(), properties.number(row.year(), row.number()), row.planTitle(),
+                        row.itemLabel(), row.itemHeadline(), row.recipient(), row.replyBy(), row.state(), row.issuedAt(),
+                        row.escalated(), row.escalatedToViewer(), row.overdue()))
+                .toList();
+    }
+
+    private record ListedRow(long id, int year, int number, String planTitle, String itemLabel, String itemHeadline,
+            String recipient, LocalDate replyBy, NoticeState state, Instant issuedAt, boolean escalated,
+            boolean escalatedToViewer, boolean overdue) {
     }
 
     /**
@@ -78,16 +88,20 @@ public class NoticeQueries {
      */
     public List<OpenNotice> openOfPlan(long planId) {
         return jdbc.sql("""
-                select n.id, n.year, n.number, n.item_id, n.item_headline, coalesce(o.name, s.name), n.reply_by, n.state,
-                       n.replied_at is null and n.reply_by < :today
-                from notice n left join office o on o.id = n.office_id left join school s on s.id = n.school_id
+                select n.id, n.year, n.number, n.item_id, n.item_headline, coalesce(o.name, s.name) as recipient, n.reply_by,
+                       n.state, n.replied_at is null and n.reply_by < :today as overdue
+                from notice n left join office_view o on o.id = n.office_id left join school_view s on s.id = n.school_id
                 where n.plan_id = :plan and n.state <> 'CLOSED'
                 order by n.replied_at is null and n.reply_by < :today desc, n.reply_by, n.id""")
                 .param("plan", planId).param("today", LocalDate.now(clock))
-                .query((row, n) -> new OpenNotice(row.getLong(1), properties.number(row.getInt(2), row.getInt(3)), row.getLong(4),
-                        row.getString(5), row.getString(6), row.getObject(7, LocalDate.class), NoticeState.valueOf(row.getString(8)),
-                        row.getBoolean(9)))
-                .list();
+                .query(OpenRow.class).list().stream()
+                .map(row -> new OpenNotice(row.id(), properties.number(row.year(), row.number()), row.itemId(),
+                        row.itemHeadline(), row.recipient(), row.replyBy(), row.state(), row.overdue()))
+                .toList();
+    }
+
+    private record OpenRow(long id, int year, int number, long itemId, String itemHeadline, String recipient,
+            LocalDate replyBy, NoticeState state, boolean overdue) {
     }
 
     /**
@@ -103,51 +117,56 @@ public class NoticeQueries {
     public NoticeView notice(long id, CurrentUser user) {
         var viewer = policy.viewer(user);
         var found = jdbc.sql("""
-                select n.id, n.year, n.number, n.plan_id, p.title, n.item_id, n.item_label, n.item_headline, n.assignment_id,
-                       coalesce(o.name, s.name), n.school_id is not null, n.matter, n.reply_by, n.state,
-                       iu.display_name, io.name, n.issued_at, au.display_name, n.acknowledged_at, n.reply, ru.display_name,
-                       n.replied_at, cu.display_name, n.closed_at, n.escalated_at, eu.display_name, n.version,
-                       n.office_id, n.school_id, n.issued_by, n.issuer_office_id
-                from notice n join plan p on p.id = n.plan_id
-                left join office o on o.id = n.office_id left join school s on s.id = n.school_id
-                join app_user iu on iu.id = n.issued_by left join office io on io.id = n.issuer_office_id
-                left join app_user au on au.id = n.acknowledged_by left join app_user ru on ru.id = n.replied_by
-                left join app_user cu on cu.id = n.closed_by left join app_user eu on eu.id = n.escalated_to
+                select n.id, n.year, n.number, n.plan_id, p.title as plan_title, n.item_id, n.item_label, n.item_headline,
+                       n.assignment_id as line_id, coalesce(o.name, s.name) as recipient, n.school_id is not null as to_school,
+                       n.matter, n.reply_by, n.state, iu.display_name as issuer, io.name as issuer_office, n.issued_at,
+                       au.display_name as acknowledged_by, n.acknowledged_at, n.reply, ru.display_name as replied_by,
+                       n.replied_at, cu.display_name as closed_by, n.closed_at, n.escalated_at, eu.display_name as escalated_to,
+                       n.version, n.office_id, n.school_id, n.issued_by, n.issuer_office_id
+                from notice n join plan_view p on p.id = n.plan_id
+                left join office_view o on o.id = n.office_id left join school_view s on s.id = n.school_id
+                join person_view iu on iu.id = n.issued_by left join office_view io on io.id = n.issuer_office_id
+                left join person_view au on au.id = n.acknowledged_by left join person_view ru on ru.id = n.replied_by
+                left join person_view cu on cu.id = n.closed_by left join person_view eu on eu.id = n.escalated_to
                 where n.id = :id""")
                 .param("id", id)
-                .query((row, n) -> Found.map(row, properties, LocalDate.now(clock)))
+                .query(Found.class)
                 .optional()
                 .filter(notice -> viewer.sees(notice.parties()))
                 .orElseThrow(() -> new NotFoundException("notice", id));
         var history = jdbc.sql("""
-                select e.action, u.display_name, e.text, e.occurred_at
-                from notice_event e left join app_user u on u.id = e.actor_id
+                select e.action, u.display_name as actor, e.text, e.occurred_at as at
+                from notice_event e left join person_view u on u.id = e.actor_id
                 where e.notice_id = :id order by e.occurred_at, e.id""")
                 .param("id", id)
-                .query((row, n) -> new NoticeView.Step(row.getString(1), row.getString(2), row.getString(3), instant(row, 4)))
+                .query(NoticeView.Step.class)
                 .list();
-        var state = found.view().state();
+        var state = found.state();
         var parties = found.parties();
-        return found.view().with(history, new NoticeView.Actions(viewer.receives(parties) && state == NoticeState.ISSUED,
-                viewer.receives(parties) && state.acceptsReply(), viewer.reviews(parties) && state == NoticeState.REPLIED));
+        return found.view(properties, LocalDate.now(clock)).with(history, new NoticeView.Actions(
+                viewer.receives(parties) && state == NoticeState.ISSUED, viewer.receives(parties) && state.acceptsReply(),
+                viewer.reviews(parties) && state == NoticeState.REPLIED));
     }
 
-    /** A notice's row before the viewer's checks: the view without history and actions, and who it concerns. */
-    private record Found(NoticeView view, NoticePolicy.Parties parties) {
+    /** A notice's row before the viewer's checks: names as shown, and who it concerns. */
+    private record Found(long id, int year, int number, long planId, String planTitle, long itemId, String itemLabel,
+            String itemHeadline, Long lineId, String recipient, boolean toSchool, String matter, LocalDate replyBy,
+            NoticeState state, String issuer, String issuerOffice, Instant issuedAt, String acknowledgedBy,
+            Instant acknowledgedAt, String reply, String repliedBy, Instant repliedAt, String closedBy, Instant closedAt,
+            Instant escalatedAt, String escalatedTo, long version, Long officeId, Long schoolId, long issuedBy,
+            Long issuerOfficeId) {
 
-        static Found map(ResultSet row, SupervisionProperties properties, LocalDate today) throws SQLException {
-            var state = NoticeState.valueOf(row.getString(14));
-            var replyBy = row.getObject(13, LocalDate.class);
-            var repliedAt = instant(row, 22);
-            var view = new NoticeView(row.getLong(1), properties.number(row.getInt(2), row.getInt(3)), row.getLong(4),
-                    row.getString(5), row.getLong(6), row.getString(7), row.getString(8), row.getObject(9, Long.class),
-                    row.getString(10), row.getBoolean(11), row.getString(12), replyBy, state, row.getString(15),
-                    row.getString(16), instant(row, 17), row.getString(18), instant(row, 19), row.getString(20),
-                    row.getString(21), repliedAt, row.getString(23), instant(row, 24), instant(row, 25), row.getString(26),
-                    row.getLong(27), repliedAt == null && state.open() && replyBy.isBefore(today), List.of(),
+        NoticePolicy.Parties parties() {
+            return new NoticePolicy.Parties(officeId, schoolId, issuedBy, issuerOfficeId);
+        }
+
+        /** The notice as shown, without its history and before the viewer's actions are known. */
+        NoticeView view(SupervisionProperties properties, LocalDate today) {
+            return new NoticeView(id, properties.number(year, number), planId, planTitle, itemId, itemLabel, itemHeadline,
+                    lineId, recipient, toSchool, matter, replyBy, state, issuer, issuerOffice, issuedAt, acknowledgedBy,
+                    acknowledgedAt, reply, repliedBy, repliedAt, closedBy, closedAt, escalatedAt, escalatedTo, version,
+                    repliedAt == null && state.open() && replyBy.isBefore(today), List.of(),
                     new NoticeView.Actions(false, false, false));
-            return new Found(view, new NoticePolicy.Parties(row.getObject(28, Long.class), row.getObject(29, Long.class),
-                    row.getLong(30), row.getObject(31, Long.class)));
         }
     }
 
@@ -159,40 +178,41 @@ public class NoticeQueries {
     public NoticeTarget target(long itemId, Long lineId, CurrentUser user) {
         policy.viewer(user).checkMayIssue();
         var item = items.item(itemId, user);
-        var plan = jdbc.sql("select status, title from plan where id = :plan").param("plan", item.planId())
-                .query((row, n) -> new String[] {row.getString(1), row.getString(2)}).single();
-        if (!"PUBLISHED".equals(plan[0])) {
+        var plan = jdbc.sql("select in_force, title from plan_view where id = :plan").param("plan", item.planId())
+                .query(PlanRow.class).single();
+        if (!plan.inForce()) {
             throw new InvalidInputException("itemId", "notice.error.notPublished");
         }
         var lines = jdbc.sql("""
-                select a.id, a.kind, a.office_id, a.school_id, coalesce(o.name, s.name)
-                from assignment a left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+                select a.id, a.kind, coalesce(o.name, s.name) as party, a.office_id, a.school_id
+                from assignment_view a left join office_view o on o.id = a.office_id left join school_view s on s.id = a.school_id
                 where a.item_id = :item
-                order by case a.kind when 'LEAD' then 0 when 'COOPERATING' then 1 else 2 end, s.township, s.name, o.name""")
-                .param("item", itemId)
-                .query((row, n) -> new Recipient(new NoticeTarget.Line(row.getLong(1), row.getString(2), row.getString(5)),
-                        row.getObject(3, Long.class), row.getObject(4, Long.class)))
+                order by case a.kind when :lead then 0 when :cooperating then 1 else 2 end, s.township, s.name, o.name""")
+                .param("item", itemId).param("lead", LEAD_LINE).param("cooperating", COOPERATING_LINE)
+                .query(Recipient.class)
                 .list();
-        var choices = lines.stream().map(Recipient::line).filter(line -> !"LEAD".equals(line.kind())).toList();
+        var choices = lines.stream().filter(line -> !LEAD_LINE.equals(line.kind())).map(Recipient::line).toList();
         if (lineId == null) {
             if (item.leadOfficeId() == null) {
                 throw new InvalidInputException("itemId", "notice.error.noLeadOffice");
             }
-            return new NoticeTarget(itemId, null, item.planId(), plan[1], item.label(), item.headline(), item.leadOfficeId(),
+            return new NoticeTarget(itemId, null, item.planId(), plan.title(), item.label(), item.headline(), item.leadOfficeId(),
                     null, item.leadOffice(), item.leadOffice(), choices);
         }
-        var chosen = lines.stream().filter(line -> line.line().id() == lineId).findFirst()
+        var chosen = lines.stream().filter(line -> line.id() == lineId).findFirst()
                 .orElseThrow(() -> new NotFoundException("line", lineId));
-        return new NoticeTarget(itemId, lineId, item.planId(), plan[1], item.label(), item.headline(), chosen.officeId(),
-                chosen.schoolId(), chosen.line().party(), item.leadOffice(), choices);
+        return new NoticeTarget(itemId, lineId, item.planId(), plan.title(), item.label(), item.headline(), chosen.officeId(),
+                chosen.schoolId(), chosen.party(), item.leadOffice(), choices);
+    }
+
+    private record PlanRow(boolean inForce, String title) {
     }
 
     /** A line of the item with the office or school it names. */
-    private record Recipient(NoticeTarget.Line line, Long officeId, Long schoolId) {
-    }
+    private record Recipient(long id, String kind, String party, Long officeId, Long schoolId) {
 
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        var value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        NoticeTarget.Line line() {
+            return new NoticeTarget.Line(id, kind, party);
+        }
     }
 }

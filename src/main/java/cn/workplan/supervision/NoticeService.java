@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.workplan.account.CurrentUser;
+import cn.workplan.account.Role;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.system.InvalidInputException;
@@ -205,11 +206,11 @@ public class NoticeService {
      */
     public int escalateOverdue(LocalDate today) {
         var overdue = jdbc.sql("""
-                select n.id, n.year, n.number, n.item_headline, l.id, l.display_name
-                from notice n join plan_node i on i.id = n.item_id
+                select n.id, n.year, n.number, n.item_headline, l.id as leader_id, l.display_name as leader
+                from notice n join plan_node_view i on i.id = n.item_id
                 left join lateral (
-                    select u.id, u.display_name from office o join app_user u on u.id = o.leader_user_id
-                    where u.active and u.role = 'LEADER'
+                    select u.id, u.display_name from office_view o join person_view u on u.id = o.leader_user_id
+                    where u.active and u.role = :leader
                       and (o.id = coalesce(n.office_id, i.lead_office_id) or o.coordinator and o.active)
                     order by o.id = coalesce(n.office_id, i.lead_office_id) desc, o.display_order, o.id
                     limit 1) l on true
@@ -217,10 +218,11 @@ public class NoticeService {
                   and n.reply_by < :today
                 order by n.id
                 for update of n skip locked""")
-                .param("today", today)
-                .query((row, n) -> new Overdue(row.getLong(1), properties.number(row.getInt(2), row.getInt(3)), row.getString(4),
-                        row.getObject(5, Long.class), row.getString(6)))
-                .list();
+                .param("today", today).param("leader", Role.LEADER.name())
+                .query(OverdueRow.class).list().stream()
+                .map(row -> new Overdue(row.id(), properties.number(row.year(), row.number()), row.itemHeadline(),
+                        row.leaderId(), row.leader()))
+                .toList();
         for (var notice : overdue) {
             jdbc.sql("update notice set escalated_at = now(), escalated_to = :leader where id = :id")
                     .param("leader", notice.leaderId()).param("id", notice.id()).update();
@@ -240,6 +242,9 @@ public class NoticeService {
         return overdue.size();
     }
 
+    private record OverdueRow(long id, int year, int number, String itemHeadline, Long leaderId, String leader) {
+    }
+
     private record Overdue(long id, String number, String itemHeadline, Long leaderId, String leader) {
     }
 
@@ -249,16 +254,21 @@ public class NoticeService {
                 select id, year, number, item_headline, state, reply, version, office_id, school_id, issued_by, issuer_office_id
                 from notice where id = :id for update""")
                 .param("id", id)
-                .query((row, n) -> new Current(row.getLong(1), properties.number(row.getInt(2), row.getInt(3)), row.getString(4),
-                        NoticeState.valueOf(row.getString(5)), row.getString(6), row.getLong(7),
-                        new NoticePolicy.Parties(row.getObject(8, Long.class), row.getObject(9, Long.class), row.getLong(10),
-                                row.getObject(11, Long.class))))
+                .query(Locked.class)
                 .optional()
+                .map(row -> new Current(row.id(), properties.number(row.year(), row.number()), row.itemHeadline(), row.state(),
+                        row.reply(), row.version(), new NoticePolicy.Parties(row.officeId(), row.schoolId(), row.issuedBy(),
+                                row.issuerOfficeId())))
                 .orElseThrow(() -> new NotFoundException("notice", id));
         if (!viewer.sees(notice.parties())) {
             throw new NotFoundException("notice", id);
         }
         return notice;
+    }
+
+    /** A notice's row as {@link #current} reads it. */
+    private record Locked(long id, int year, int number, String itemHeadline, NoticeState state, String reply, long version,
+            Long officeId, Long schoolId, long issuedBy, Long issuerOfficeId) {
     }
 
     /** A replied notice the person may close or send back, at the version they read. */
@@ -288,9 +298,10 @@ public class NoticeService {
     /** The people who answer for a notice: the active staff of the office, or the active principals of the school. */
     private List<Long> recipients(Long officeId, Long schoolId) {
         return jdbc.sql("""
-                select id from app_user
-                where active and (role = 'OFFICE_STAFF' and office_id = :office or role = 'PRINCIPAL' and school_id = :school)
+                select id from person_view
+                where active and (role = :staff and office_id = :office or role = :principal and school_id = :school)
                 order by id""")
+                .param("staff", Role.OFFICE_STAFF.name()).param("principal", Role.PRINCIPAL.name())
                 .param("office", officeId).param("school", schoolId)
                 .query(Long.class).list();
     }
