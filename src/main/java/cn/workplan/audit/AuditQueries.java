@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.criteria.Predicate;
-import lombok.RequiredArgsConstructor;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -17,7 +16,6 @@ import org.springframework.util.StringUtils;
 
 /** Reads the audit record for the administrators' audit page: one page query and one count. */
 @Service
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 public class AuditQueries {
 
@@ -25,6 +23,11 @@ public class AuditQueries {
 
     private final AuditEventRepository events;
     private final Clock clock;
+
+    AuditQueries(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
 
     public Page<AuditEntry> search(AuditFilter filter, int page) {
         var request = PageRequest.of(Math.max(page, 0), PAGE_SIZE,
