@@ -39,6 +39,7 @@ public class Alignments {
     private static final Logger log = LoggerFactory.getLogger(Alignments.class);
 
     private final JdbcClient jdbc;
+    /** Only for the two batch inserts below: JdbcClient has no batch API, and a copied plan's links go in one round trip. */
     private final JdbcTemplate jdbcTemplate;
     private final OutlineService outline;
     private final AlignmentPolicy policy;
@@ -116,7 +117,7 @@ public class Alignments {
                 });
         int added = java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).map(count -> Math.max(count, 0)).sum();
         if (added > 0) {
-            var title = jdbc.sql("select title from plan where id = :plan").param("plan", planId).query(String.class).single();
+            var title = jdbc.sql("select title from plan_view where id = :plan").param("plan", planId).query(String.class).single();
             audit.record(AuditAction.CREATE, AUDIT_TYPE, planId, title, Map.of(), Map.of("links", added));
             log.info("{} stored {} link(s) of plan #{} to upper-level points", Actors.current(), added, planId);
         }
@@ -138,18 +139,18 @@ public class Alignments {
         });
         int links = java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).map(count -> Math.max(count, 0)).sum();
         if (links > 0) {
-            var title = jdbc.sql("select title from plan where id = :plan").param("plan", copied.planId()).query(String.class).single();
+            var title = jdbc.sql("select title from plan_view where id = :plan").param("plan", copied.planId()).query(String.class).single();
             var state = new LinkedHashMap<String, Object>();
             state.put("links", links);
             audit.record(AuditAction.COPY, AUDIT_TYPE, copied.planId(), title, Map.of(), state);
-            log.info("carried {} link(s) to upper-level points over from plan #{} to plan #{}", links, copied.originPlanId(), copied.planId());
+            log.info("plan #{} keeps {} link(s) to upper-level points of plan #{}, its origin", copied.planId(), links, copied.originPlanId());
         }
     }
 
     /** The item as far as linking needs it; not found when it is no item of the plan or the person may not see the plan. */
     private Item item(long planId, long itemId, CurrentUser user) {
         var item = jdbc.sql("""
-                select n.plan_id, n.headline, n.lead_office_id, p.status from plan_node n join plan p on p.id = n.plan_id
+                select n.plan_id, n.headline, n.lead_office_id, p.status from plan_node_view n join plan_view p on p.id = n.plan_id
                 where n.id = :item and n.kind = :kind""")
                 .param("item", itemId).param("kind", NodeKind.ITEM.name())
                 .query((row, number) -> new Item(row.getLong("plan_id"), row.getString("headline"), row.getObject("lead_office_id", Long.class),

@@ -110,13 +110,16 @@ public class UpperDocumentQueries {
         return points;
     }
 
-    /** The plans with items linked to the document, newest first; a principal's drafts are none of theirs. One statement. */
+    /**
+     * The plans with items linked to the document, newest first; a principal's drafts are none of theirs. One statement.
+     * Grouped by every column shown: a view carries no primary key to group by the plan's id alone.
+     */
     List<LinkedPlan> linkedPlans(long documentId, CurrentUser user) {
         return jdbc.sql("""
                 select p.id, p.year, p.title, p.status, count(*) as links
-                from alignment a join upper_point x on x.id = a.point_id join plan p on p.id = a.plan_id
+                from alignment a join upper_point x on x.id = a.point_id join plan_view p on p.id = a.plan_id
                 where x.document_id = :document
-                group by p.id order by p.year desc, p.id desc""")
+                group by p.id, p.year, p.title, p.status order by p.year desc, p.id desc""")
                 .param("document", documentId)
                 .query((row, number) -> new LinkedPlan(row.getLong("id"), row.getInt("year"), row.getString("title"),
                         PlanStatus.valueOf(row.getString("status")), row.getInt("links")))

@@ -34,6 +34,7 @@ public class UpperDocuments {
     private static final Logger log = LoggerFactory.getLogger(UpperDocuments.class);
 
     private final JdbcClient jdbc;
+    /** Only for the batch insert of a document's points: JdbcClient has no batch API, and a document has hundreds of them. */
     private final JdbcTemplate jdbcTemplate;
     private final AlignmentPolicy policy;
     private final AuditTrail audit;

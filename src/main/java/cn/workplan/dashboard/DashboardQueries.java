@@ -1,7 +1,6 @@
 package cn.workplan.dashboard;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +13,14 @@ import java.util.Comparator;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.execution.LineReminders;
 import cn.workplan.execution.PlanStandings;
+import cn.workplan.execution.ReportState;
 import cn.workplan.execution.ReportingPeriod;
 import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.Outline;
 import cn.workplan.plan.OutlineNode;
 import cn.workplan.plan.PlanQueries;
+import cn.workplan.plan.PlanStatus;
 import cn.workplan.supervision.NoticeQueries;
 import cn.workplan.system.NotFoundException;
 
@@ -56,8 +57,9 @@ public class DashboardQueries {
 
     /** The plans being carried out or closed, newest first. */
     List<Dashboard.PlanChoice> plans() {
-        return jdbc.sql("select id, year, title, status from plan where status in ('PUBLISHED', 'CLOSED') order by year desc, id desc")
-                .query((row, n) -> new Dashboard.PlanChoice(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4)))
+        return jdbc.sql("select id, year, title, status from plan_view where status in (:shown) order by year desc, id desc")
+                .param("shown", List.of(PlanStatus.PUBLISHED.name(), PlanStatus.CLOSED.name()))
+                .query(Dashboard.PlanChoice.class)
                 .list();
     }
 
@@ -68,7 +70,7 @@ public class DashboardQueries {
                     .orElseThrow(() -> new NotFoundException("PLAN", planId));
         }
         int year = standings.today().getYear();
-        return choices.stream().filter(choice -> "PUBLISHED".equals(choice.status()) && choice.year() <= year).findFirst()
+        return choices.stream().filter(choice -> PlanStatus.PUBLISHED.name().equals(choice.status()) && choice.year() <= year).findFirst()
                 .or(() -> choices.stream().findFirst())
                 .orElseThrow(() -> new NotFoundException("PLAN", 0L));
     }
@@ -165,31 +167,32 @@ public class DashboardQueries {
         var rows = new LinkedHashMap<Long, GridBuilder>();
         // the running totals per school and chapter (school_chapter_tally), with the open lines past their deadline
         // (assignment_open_idx: per item not signed off, its schools' lines neither done nor at 100 %)
-        jdbc.sql("""
-                select s.id, s.name, s.township, c.chapter_id, c.lines, c.percent_sum, coalesce(o.overdue, 0) as overdue
-                from school_chapter_tally c join school s on s.id = c.school_id
+        var cells = jdbc.sql("""
+                select s.id as school_id, s.name, s.township, c.chapter_id, c.lines, c.percent_sum, coalesce(o.overdue, 0) as overdue
+                from school_chapter_tally c join school_view s on s.id = c.school_id
                 left join (select a.school_id, a.chapter_id, count(*) as overdue
-                           from plan_node n join assignment a on a.item_id = n.id
-                           where n.plan_id = :plan and n.kind = 'ITEM' and n.completed_at is null
+                           from plan_node_view n join assignment_view a on a.item_id = n.id
+                           where n.plan_id = :plan and n.kind = :item and n.completed_at is null
                              and a.school_id is not null and not a.reported_done and coalesce(a.reported_percent, 0) < 100
                              and coalesce(a.deadline, n.deadline) < :today
                            group by a.school_id, a.chapter_id) o on o.school_id = c.school_id and o.chapter_id = c.chapter_id
                 where c.plan_id = :plan and c.lines > 0
                 order by s.township, s.name, s.id""")
-                .param("today", today).param("plan", planId)
-                .query(rs -> {
-                    long school = rs.getLong(1);
-                    var row = rows.get(school);
-                    if (row == null) {
-                        row = new GridBuilder(school, rs.getString(2), rs.getString(3), chapters.size());
-                        rows.put(school, row);
-                    }
-                    var index = column.get(rs.getLong(4));
-                    if (index != null) {
-                        row.add(index, rs.getInt(5), rs.getLong(6), rs.getInt(7));
-                    }
-                });
+                .param("today", today).param("plan", planId).param("item", NodeKind.ITEM.name())
+                .query(GridCellRow.class)
+                .list();
+        for (var cell : cells) {
+            var row = rows.computeIfAbsent(cell.schoolId(), school -> new GridBuilder(school, cell.name(), cell.township(), chapters.size()));
+            var index = column.get(cell.chapterId());
+            if (index != null) {
+                row.add(index, cell.lines(), cell.percentSum(), cell.overdue());
+            }
+        }
         return rows.values().stream().map(GridBuilder::build).toList();
+    }
+
+    /** A school's lines under a chapter, as the grid's statement gives them. */
+    private record GridCellRow(long schoolId, String name, String township, long chapterId, int lines, long percentSum, int overdue) {
     }
 
     private static List<Dashboard.GridRow> townships(List<Dashboard.GridRow> schools, List<Dashboard.Chapter> chapters) {
@@ -254,27 +257,28 @@ public class DashboardQueries {
             return List.of();
         }
         var tally = new HashMap<LocalDate, long[]>();
-        jdbc.sql("select period_start, state, reports, percent_sum from report_tally where plan_id = :plan")
+        var rows = jdbc.sql("select period_start, state, reports, percent_sum from report_tally where plan_id = :plan")
                 .param("plan", planId)
-                .query(rs -> {
-                    var counts = tally.computeIfAbsent(rs.getObject(1, LocalDate.class), day -> new long[4]);
-                    long reports = rs.getLong(3);
-                    switch (rs.getString(2)) {
-                        case "SUBMITTED" -> {
-                            counts[0] += reports;
-                            counts[3] += rs.getLong(4);
-                        }
-                        case "APPROVED" -> {
-                            counts[0] += reports;
-                            counts[1] += reports;
-                            counts[3] += rs.getLong(4);
-                        }
-                        case "RETURNED" -> counts[2] += reports;
-                        default -> {
-                            // drafts are nobody's figures yet
-                        }
-                    }
-                });
+                .query(MonthTallyRow.class)
+                .list();
+        for (var row : rows) {
+            var counts = tally.computeIfAbsent(row.periodStart(), day -> new long[4]);
+            switch (ReportState.valueOf(row.state())) {
+                case SUBMITTED -> {
+                    counts[0] += row.reports();
+                    counts[3] += row.percentSum();
+                }
+                case APPROVED -> {
+                    counts[0] += row.reports();
+                    counts[1] += row.reports();
+                    counts[3] += row.percentSum();
+                }
+                case RETURNED -> counts[2] += row.reports();
+                case DRAFT -> {
+                    // drafts are nobody's figures yet
+                }
+            }
+        }
         var months = new ArrayList<Dashboard.Month>();
         var first = reporting.cycle().periodOf(LocalDate.of(reporting.year(), 1, 1));
         for (ReportingPeriod period = first; !period.start().isAfter(reporting.period().start()); period = period.next()) {
@@ -285,55 +289,75 @@ public class DashboardQueries {
         return months;
     }
 
+    /** The reports of a period in one state (report_tally). */
+    private record MonthTallyRow(LocalDate periodStart, String state, long reports, long percentSum) {
+    }
+
     // ----------------------------------------------------------------------------------- the targets
 
+    /**
+     * Each target of the plan with its county-wide figure and whether that figure meets it. Both are worked out here,
+     * in the statement that reads the totals: the figure as {@link Dashboard.CountyBasis} says (the lead office's
+     * consolidated value, else the schools' weighted, else their plain mean, those two to two decimals), and the
+     * verdict by {@code target_met} (V12), the rule the totals' {@code reached} counts are kept by, so that the page's
+     * ✓ and the count of schools reaching the target can never disagree.
+     */
     private List<Dashboard.TargetRow> targets(long planId, PlanView view) {
         return jdbc.sql("""
-                select t.id, t.node_id, t.indicator, t.comparator, t.value, t.unit,
-                       case when v.lead_values > 0 then round(v.lead_sum / v.lead_values, 4) end as consolidated,
-                       case when v.school_values > 0 then v.school_sum / v.school_values end as school_mean,
-                       coalesce(v.school_values, 0) as schools, coalesce(v.reached, 0) as reached,
-                       case when v.weight > 0 then v.weighted_sum / v.weight end as weighted
-                from plan_item_target t join plan_node n on n.id = t.node_id
-                left join target_tally v on v.target_id = t.id
+                select t.id, t.node_id as item_id, t.indicator, t.comparator, t.value, t.unit, v.consolidated, v.weighted, v.school_mean,
+                       coalesce(v.schools, 0) as schools, coalesce(v.reached, 0) as reached,
+                       target_met(t.comparator, coalesce(v.consolidated, v.weighted, v.school_mean), t.value) as met
+                from plan_item_target_view t join plan_node_view n on n.id = t.node_id
+                left join (select target_id, school_values as schools, reached,
+                                  case when lead_values > 0 then round(lead_sum / lead_values, 4) end as consolidated,
+                                  case when weight > 0 then round(weighted_sum / weight, 2) end as weighted,
+                                  case when school_values > 0 then round(school_sum / school_values, 2) end as school_mean
+                           from target_tally) v on v.target_id = t.id
                 where n.plan_id = :plan
                 order by t.node_id, t.position""")
                 .param("plan", planId)
-                .query((rs, n) -> {
-                    var node = view.node(rs.getLong(2));
-                    var consolidated = rs.getBigDecimal(7);
-                    var mean = rs.getBigDecimal(8);
-                    var weighted = rs.getBigDecimal(11);
-                    var basis = consolidated != null ? Dashboard.CountyBasis.LEAD_OFFICE
-                            : weighted != null ? Dashboard.CountyBasis.WEIGHTED : mean != null ? Dashboard.CountyBasis.MEAN : null;
-                    var county = basis == null ? null : switch (basis) {
-                        case LEAD_OFFICE -> consolidated;
-                        case WEIGHTED -> weighted.setScale(2, RoundingMode.HALF_UP);
-                        case MEAN -> mean.setScale(2, RoundingMode.HALF_UP);
-                    };
-                    var value = rs.getBigDecimal(5);
-                    var comparator = TargetComparator.ofCode(rs.getString(4)).orElse(TargetComparator.EQUAL);
-                    return new Dashboard.TargetRow(rs.getLong(1), rs.getLong(2), node == null ? "" : node.label(),
-                            node == null ? "" : node.headline(), rs.getString(3), comparator, value.stripTrailingZeros(), rs.getString(6),
-                            county == null ? null : county.stripTrailingZeros(), basis, rs.getInt(9), rs.getInt(10),
-                            county == null ? null : comparator.isMet(county, value));
-                })
+                .query(TargetTallyRow.class)
                 .list()
-                .stream().filter(row -> view.node(row.itemId()) != null).toList();
+                .stream().filter(row -> view.node(row.itemId()) != null)
+                .map(row -> row.toTargetRow(view.node(row.itemId())))
+                .toList();
     }
 
+    /** A target and its totals, as {@link #targets} reads them. */
+    private record TargetTallyRow(long id, long itemId, String indicator, String comparator, BigDecimal value, String unit,
+            BigDecimal consolidated, BigDecimal weighted, BigDecimal schoolMean, int schools, int reached, Boolean met) {
 
-    /** The schools' latest values for one target, highest first. */
+        Dashboard.TargetRow toTargetRow(OutlineNode node) {
+            var basis = consolidated != null ? Dashboard.CountyBasis.LEAD_OFFICE
+                    : weighted != null ? Dashboard.CountyBasis.WEIGHTED : schoolMean != null ? Dashboard.CountyBasis.MEAN : null;
+            var county = basis == null ? null : switch (basis) {
+                case LEAD_OFFICE -> consolidated;
+                case WEIGHTED -> weighted;
+                case MEAN -> schoolMean;
+            };
+            return new Dashboard.TargetRow(id, itemId, node.label(), node.headline(), indicator,
+                    TargetComparator.ofCode(comparator).orElseThrow(), value.stripTrailingZeros(), unit,
+                    county == null ? null : county.stripTrailingZeros(), basis, schools, reached, met);
+        }
+    }
+
+    /**
+     * The schools' latest values for one target, highest first, each with whether it meets the target: by
+     * {@code target_met}, as the target's {@code reached} count is kept, with the target's comparator and figure as
+     * {@link #targets} read them.
+     */
     private List<Dashboard.SchoolValue> targetSchools(Dashboard.TargetRow target) {
         return jdbc.sql("""
-                select s.id, s.name, s.township, v.actual
-                from line_target_value v join school s on s.id = v.school_id
+                select s.id, s.name, s.township, v.actual, target_met(:comparator, v.actual, :goal) as met
+                from line_target_value v join school_view s on s.id = v.school_id
                 where v.target_id = :target
                 order by v.actual desc, s.name""")
-                .param("target", target.id())
-                .query((rs, n) -> new Dashboard.SchoolValue(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4).stripTrailingZeros(), target.comparator().isMet(rs.getBigDecimal(4), target.value())))
-                .list();
+                .param("target", target.id()).param("comparator", target.comparator().code()).param("goal", target.value())
+                .query(Dashboard.SchoolValue.class)
+                .list()
+                .stream().map(school -> new Dashboard.SchoolValue(school.id(), school.name(), school.township(),
+                        school.actual().stripTrailingZeros(), school.met()))
+                .toList();
     }
 
     // -------------------------------------------------------------------------------- the plan's shape

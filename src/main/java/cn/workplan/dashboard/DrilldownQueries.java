@@ -3,6 +3,7 @@ package cn.workplan.dashboard;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Objects;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.execution.PlanStandings;
+import cn.workplan.execution.ReportState;
 import cn.workplan.execution.ReportingPeriod;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
@@ -141,14 +143,15 @@ public class DrilldownQueries {
         }
         var sent = new HashMap<LocalDate, Map<LocalDate, Integer>>();
         jdbc.sql("""
-                select r.period_start, cast(r.submitted_at at time zone :zone as date), count(*)
-                from progress_report r join assignment a on a.id = r.assignment_id
-                where a.plan_id = :plan and %s = :party and r.state in ('SUBMITTED', 'APPROVED') and r.submitted_at is not null
+                select r.period_start, cast(r.submitted_at at time zone :zone as date) as sent_on, count(*) as reports
+                from progress_report_view r join assignment_view a on a.id = r.assignment_id
+                where a.plan_id = :plan and %s = :party and r.state in (:sent) and r.submitted_at is not null
                 group by 1, 2""".formatted(column))
                 .param("zone", zone.getId()).param("plan", reporting.planId()).param("party", party)
-                .query(rs -> {
-                    sent.computeIfAbsent(rs.getObject(1, LocalDate.class), day -> new HashMap<>()).put(rs.getObject(2, LocalDate.class), rs.getInt(3));
-                });
+                .param("sent", Arrays.stream(ReportState.values()).filter(ReportState::counts).map(ReportState::name).toList())
+                .query(SentRow.class)
+                .list()
+                .forEach(row -> sent.computeIfAbsent(row.periodStart(), day -> new HashMap<>()).put(row.sentOn(), row.reports()));
         var record = new ArrayList<MyDashboard.RecordRow>();
         var first = reporting.cycle().periodOf(LocalDate.of(reporting.year(), 1, 1));
         for (ReportingPeriod period = first; !period.start().isAfter(reporting.period().start()); period = period.next()) {
@@ -166,6 +169,10 @@ public class DrilldownQueries {
         }
         java.util.Collections.reverse(record);
         return record;
+    }
+
+    /** How many of a party's reports of a period were sent on a day. */
+    private record SentRow(LocalDate periodStart, LocalDate sentOn, int reports) {
     }
 
     private static boolean matches(DrilldownFilter filter, DashboardQueries.PlanView view, Long leadOfficeId, long itemId) {

@@ -3,6 +3,7 @@ package cn.workplan.execution;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,10 +28,10 @@ public class ApprovalQueries {
             select e.id, e.assignment_id, e.item_id, a.kind, coalesce(o.name, s.name) as party, n.headline, p.title,
                    e.current_deadline, e.proposed_deadline, e.reason, e.state, rq.display_name as requester, e.requested_at,
                    dc.display_name as decider, e.decided_at, e.decision_comment, e.version,
-                   a.office_id, a.school_id, n.lead_office_id, p.status = 'PUBLISHED' as published
-            from extension_request e join assignment a on a.id = e.assignment_id join plan_node n on n.id = e.item_id
-            join plan p on p.id = n.plan_id left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-            join app_user rq on rq.id = e.requested_by left join app_user dc on dc.id = e.decided_by
+                   a.office_id, a.school_id, n.lead_office_id, p.in_force as published
+            from extension_request e join assignment a on a.id = e.assignment_id join plan_node_view n on n.id = e.item_id
+            join plan_view p on p.id = n.plan_id left join office_view o on o.id = a.office_id left join school_view s on s.id = a.school_id
+            join person_view rq on rq.id = e.requested_by left join person_view dc on dc.id = e.decided_by
             """;
 
     private final JdbcClient jdbc;
@@ -51,19 +52,19 @@ public class ApprovalQueries {
             return new Approvals(List.of(), List.of());
         }
         var extensions = jdbc.sql(EXTENSIONS + """
-                where e.state = 'PENDING' and p.status = 'PUBLISHED' and (:leader or a.kind <> 'LEAD' and n.lead_office_id = :office)
+                where e.state = 'PENDING' and p.in_force and (:leader or a.kind <> 'LEAD' and n.lead_office_id = :office)
                 order by e.requested_at, e.id""")
                 .param("leader", leader).param("office", head ? user.officeId() : null, Types.BIGINT)
                 .query((row, number) -> extension(row, user))
                 .list();
         List<Approvals.Proposal> signOffs = !leader ? List.of() : jdbc.sql("""
-                select n.id, n.headline, p.title, lo.name, so.note, u.display_name, so.proposed_at, so.version
-                from sign_off so join plan_node n on n.id = so.item_id join plan p on p.id = n.plan_id
-                left join office lo on lo.id = n.lead_office_id join app_user u on u.id = so.proposed_by
-                where so.state = 'PROPOSED' and p.status = 'PUBLISHED'
+                select n.id as item_id, n.headline, p.title as plan_title, lo.name as lead_office, so.note,
+                       u.display_name as proposed_by, so.proposed_at, so.version
+                from sign_off so join plan_node_view n on n.id = so.item_id join plan_view p on p.id = n.plan_id
+                left join office_view lo on lo.id = n.lead_office_id join person_view u on u.id = so.proposed_by
+                where so.state = 'PROPOSED' and p.in_force
                 order by so.proposed_at, n.id""")
-                .query((row, number) -> new Approvals.Proposal(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant(), row.getLong(8)))
+                .query(Approvals.Proposal.class)
                 .list();
         return new Approvals(extensions, signOffs);
     }
@@ -83,19 +84,18 @@ public class ApprovalQueries {
      */
     SignOff signOff(ItemView item, boolean published, boolean ready, CurrentUser user) {
         var history = jdbc.sql("""
-                select e.action, u.display_name, e.note, e.occurred_at from sign_off_event e join app_user u on u.id = e.actor_id
+                select e.action, u.display_name as actor, e.note, e.occurred_at as at
+                from sign_off_event e join person_view u on u.id = e.actor_id
                 where e.item_id = :item order by e.occurred_at, e.id""")
                 .param("item", item.id())
-                .query((row, number) -> new SignOff.Step(SignOffState.valueOf(row.getString(1)), row.getString(2), row.getString(3),
-                        row.getObject(4, OffsetDateTime.class).toInstant()))
+                .query(SignOff.Step.class)
                 .list();
         var current = jdbc.sql("""
-                select so.state, so.note, u.display_name, so.proposed_at, so.version
-                from sign_off so join app_user u on u.id = so.proposed_by where so.item_id = :item""")
+                select so.state, so.note, u.display_name as proposed_by, so.proposed_at, so.version
+                from sign_off so join person_view u on u.id = so.proposed_by where so.item_id = :item""")
                 .param("item", item.id())
-                .query((row, number) -> new SignOff(SignOffState.valueOf(row.getString(1)), row.getString(2), row.getString(3),
-                        row.getObject(4, OffsetDateTime.class).toInstant(), row.getLong(5), history, false, false, false, false, false))
-                .optional().orElse(new SignOff(null, null, null, null, 0, history, false, false, false, false, false));
+                .query(Proposed.class)
+                .optional().orElse(new Proposed(null, null, null, null, 0));
         boolean signedOff = item.signedOff();
         boolean open = published && !signedOff;
         return new SignOff(current.state(), current.note(), current.proposedBy(), current.proposedAt(), current.version(), history,
@@ -109,9 +109,10 @@ public class ApprovalQueries {
      * and its sign-off the leader in charge of the office (whoever is named; every leader may decide).
      */
     List<Long> inCharge(Long leadOfficeId, boolean leader) {
-        return jdbc.sql("select case when :leader then leader_user_id else head_user_id end from office where id = :office")
+        return jdbc.sql("""
+                select case when :leader then leader_user_id else head_user_id end as person_id from office_view where id = :office""")
                 .param("leader", leader).param("office", leadOfficeId, Types.BIGINT)
-                .query((row, number) -> row.getObject(1, Long.class)).list().stream().filter(Objects::nonNull).toList();
+                .query(Long.class).list().stream().filter(Objects::nonNull).toList();
     }
 
     private static Extension extension(ResultSet row, CurrentUser user) throws SQLException {
@@ -126,5 +127,13 @@ public class ApprovalQueries {
                 decided == null ? null : decided.toInstant(), row.getString("decision_comment"), row.getLong("version"),
                 pending && AssignmentPolicy.decidesExtension(user, kind, row.getObject("lead_office_id", Long.class)),
                 pending && AssignmentPolicy.owns(user, row.getObject("office_id", Long.class), row.getObject("school_id", Long.class)));
+    }
+
+    /** An item's sign-off as it stands ({@code state} null: never proposed). */
+    private record Proposed(SignOffState state, String note, String proposedBy, Instant proposedAt, long version) {
+
+        boolean proposed() {
+            return state == SignOffState.PROPOSED;
+        }
     }
 }

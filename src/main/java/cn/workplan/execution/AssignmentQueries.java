@@ -48,6 +48,10 @@ public class AssignmentQueries {
     private record Standing(boolean published, int year, ReportCycle cycle, boolean signedOff) {
     }
 
+    /** An item the viewer's school or office has a line on, in its plan. */
+    private record PlanItem(long planId, long itemId) {
+    }
+
     /**
      * An item's lines as the viewer may see them (see {@link ItemLines}), with their reporting while the plan is
      * carried out, their extension requests and the item's sign-off; the item itself as its page shows it, so
@@ -56,11 +60,10 @@ public class AssignmentQueries {
     public ItemLines ofItem(long itemId, CurrentUser user) {
         var item = items.item(itemId, user);
         var standing = jdbc.sql("""
-                select p.status = 'PUBLISHED', p.year, p.report_cycle, n.completed_at is not null
-                from plan_node n join plan p on p.id = n.plan_id where n.id = :item""")
+                select p.in_force as published, p.year, p.report_cycle as cycle, n.completed_at is not null as signed_off
+                from plan_node_view n join plan_view p on p.id = n.plan_id where n.id = :item""")
                 .param("item", itemId)
-                .query((row, number) -> new Standing(row.getBoolean(1), row.getInt(2), ReportCycle.valueOf(row.getString(3)),
-                        row.getBoolean(4)))
+                .query(Standing.class)
                 .single();
         var all = jdbc.sql(LineRows.SELECT + """
                 where a.item_id = :item
@@ -137,13 +140,13 @@ public class AssignmentQueries {
         }
         var itemsByPlan = new LinkedHashMap<Long, Set<Long>>();
         jdbc.sql("""
-                select a.plan_id, a.item_id from assignment a join plan p on p.id = a.plan_id
-                where %s = :party and p.status = 'PUBLISHED'
+                select a.plan_id, a.item_id from assignment a join plan_view p on p.id = a.plan_id
+                where %s = :party and p.in_force
                 order by p.year desc, p.id desc""".formatted(party))
                 .param("party", partyId)
-                .query((row, number) -> new long[] {row.getLong(1), row.getLong(2)})
+                .query(PlanItem.class)
                 .list()
-                .forEach(pair -> itemsByPlan.computeIfAbsent(pair[0], plan -> new java.util.HashSet<>()).add(pair[1]));
+                .forEach(line -> itemsByPlan.computeIfAbsent(line.planId(), plan -> new java.util.HashSet<>()).add(line.itemId()));
         var result = new ArrayList<PlanLines>(itemsByPlan.size());
         itemsByPlan.forEach((planId, items) -> {
             var outline = plans.skeleton(planId, user); // numbers, headlines, offices, deadlines: what the home page lists

@@ -6,6 +6,7 @@ import java.util.Map;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
+import cn.workplan.plan.NodeKind;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 import cn.workplan.system.StaleEditException;
@@ -38,7 +39,7 @@ public class AssignmentService {
         this.notifications = notifications;
     }
 
-    private record Item(long id, long planId, Long leadOfficeId, String status, String headline, String leadOffice) {
+    private record Item(long id, long planId, Long leadOfficeId, boolean inForce, String headline, String leadOffice) {
     }
 
     /** A line with the item it belongs to, which the viewer manages. */
@@ -54,12 +55,12 @@ public class AssignmentService {
         var item = managedItem(itemId, user);
         var id = jdbc.sql("""
                 insert into assignment (plan_id, item_id, kind, school_id)
-                select :plan, :item, 'SCHOOL', s.id from school s where s.id = :school and s.active
+                select :plan, :item, 'SCHOOL', s.id from school_view s where s.id = :school and s.active
                 on conflict do nothing returning id""")
                 .param("plan", item.planId()).param("item", itemId).param("school", schoolId)
                 .query(Long.class).optional();
         if (id.isPresent()) {
-            var name = jdbc.sql("select name from school where id = :id").param("id", schoolId).query(String.class).single();
+            var name = jdbc.sql("select name from school_view where id = :id").param("id", schoolId).query(String.class).single();
             audit.created(AUDIT_TYPE, id.get(), name + " · " + item.headline(), Map.of("item", item.headline(), "school", name));
             notifications.schoolAdded(id.get(), item.leadOffice(), item.headline(), itemId);
             log.info("{} made school #{} responsible for item #{}", user.getUsername(), schoolId, itemId);
@@ -112,14 +113,14 @@ public class AssignmentService {
 
     private Item managedItem(long itemId, CurrentUser user) {
         var item = jdbc.sql("""
-                select n.id, n.plan_id, n.lead_office_id, p.status, n.headline, coalesce(lo.name, '') as lead_office
-                from plan_node n join plan p on p.id = n.plan_id left join office lo on lo.id = n.lead_office_id
-                where n.id = :item and n.kind = 'ITEM'""")
-                .param("item", itemId)
+                select n.id, n.plan_id, n.lead_office_id, p.in_force, n.headline, coalesce(lo.name, '') as lead_office
+                from plan_node_view n join plan_view p on p.id = n.plan_id left join office_view lo on lo.id = n.lead_office_id
+                where n.id = :item and n.kind = :kind""")
+                .param("item", itemId).param("kind", NodeKind.ITEM.name())
                 .query(Item.class)
                 .optional().orElseThrow(() -> new NotFoundException("item", itemId));
         AssignmentPolicy.checkManages(user, item.leadOfficeId());
-        if (!"PUBLISHED".equals(item.status())) {
+        if (!item.inForce()) {
             throw new InvalidInputException("line", "assignment.error.notPublished");
         }
         return item;

@@ -1,6 +1,7 @@
 package cn.workplan.execution;
 
 import cn.workplan.plan.ItemRevised;
+import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.PlanPublished;
 
 import org.slf4j.Logger;
@@ -52,14 +53,14 @@ class Assignments {
     void on(ItemRevised revised) {
         long item = revised.itemId();
         int removed = jdbc.sql("""
-                delete from assignment a using plan_node n
+                delete from assignment a using plan_node_view n
                 where n.id = a.item_id and a.item_id = :item and a.office_id is not null
                   and a.office_id is distinct from n.lead_office_id
-                  and not exists (select 1 from plan_item_office o where o.node_id = n.id and o.office_id = a.office_id)
+                  and not exists (select 1 from plan_item_office_view o where o.node_id = n.id and o.office_id = a.office_id)
                   and not exists (select 1 from progress_report r where r.assignment_id = a.id)""").param("item", item).update();
         jdbc.sql("""
                 update assignment a set kind = case when a.office_id = n.lead_office_id then 'LEAD' else 'COOPERATING' end
-                from plan_node n where n.id = a.item_id and a.item_id = :item and a.office_id is not null
+                from plan_node_view n where n.id = a.item_id and a.item_id = :item and a.office_id is not null
                   and a.kind <> case when a.office_id = n.lead_office_id then 'LEAD' else 'COOPERATING' end""")
                 .param("item", item).update();
         var made = add("n.id = :id", item);
@@ -74,19 +75,21 @@ class Assignments {
     private int[] add(String items, long id) {
         int lead = jdbc.sql("""
                 insert into assignment (plan_id, item_id, kind, office_id)
-                select n.plan_id, n.id, 'LEAD', n.lead_office_id from plan_node n
-                where %s and n.kind = 'ITEM' and n.lead_office_id is not null
-                on conflict do nothing""".formatted(items)).param("id", id).update();
+                select n.plan_id, n.id, 'LEAD', n.lead_office_id from plan_node_view n
+                where %s and n.kind = :kind and n.lead_office_id is not null
+                on conflict do nothing""".formatted(items)).param("id", id).param("kind", NodeKind.ITEM.name()).update();
         int cooperating = jdbc.sql("""
                 insert into assignment (plan_id, item_id, kind, office_id)
-                select n.plan_id, n.id, 'COOPERATING', o.office_id from plan_node n join plan_item_office o on o.node_id = n.id
-                where %s and n.kind = 'ITEM' and o.office_id is distinct from n.lead_office_id
-                on conflict do nothing""".formatted(items)).param("id", id).update();
+                select n.plan_id, n.id, 'COOPERATING', o.office_id from plan_node_view n
+                join plan_item_office_view o on o.node_id = n.id
+                where %s and n.kind = :kind and o.office_id is distinct from n.lead_office_id
+                on conflict do nothing""".formatted(items)).param("id", id).param("kind", NodeKind.ITEM.name()).update();
         int schools = jdbc.sql("""
                 insert into assignment (plan_id, item_id, kind, school_id)
-                select n.plan_id, n.id, 'SCHOOL', s.school_id from plan_node n join plan_item_school s on s.node_id = n.id
-                where %s and n.kind = 'ITEM'
-                on conflict do nothing""".formatted(items)).param("id", id).update();
+                select n.plan_id, n.id, 'SCHOOL', s.school_id from plan_node_view n
+                join plan_item_school_view s on s.node_id = n.id
+                where %s and n.kind = :kind
+                on conflict do nothing""".formatted(items)).param("id", id).param("kind", NodeKind.ITEM.name()).update();
         return new int[] {lead, cooperating, schools};
     }
 }

@@ -2,6 +2,7 @@ package cn.workplan.execution;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -47,18 +48,22 @@ public class EvidenceChecks {
         }
         var state = VERDICTS.contains(verification) ? verification : null;
         return jdbc.sql("""
-                select e.id, e.file_name, e.content_type, e.uploaded_at, e.verification, a.id, coalesce(o.name, s.name), n.headline,
-                       p.report_cycle, r.period_start
+                select e.id as evidence_id, e.file_name, e.content_type, e.uploaded_at, e.verification, a.id as line_id,
+                       coalesce(o.name, s.name) as party, n.headline, p.report_cycle, r.period_start
                 from evidence e join progress_report r on r.id = e.report_id join assignment a on a.id = r.assignment_id
-                join plan_node n on n.id = r.item_id join plan p on p.id = r.plan_id
-                left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-                where p.status = 'PUBLISHED' and (cast(:state as varchar) is null or e.verification = :state)
+                join plan_node_view n on n.id = r.item_id join plan_view p on p.id = r.plan_id
+                left join office_view o on o.id = a.office_id left join school_view s on s.id = a.school_id
+                where p.in_force and (cast(:state as varchar) is null or e.verification = :state)
                 order by e.uploaded_at desc, e.id desc limit :limit""")
                 .param("state", state, java.sql.Types.VARCHAR).param("limit", LIMIT)
-                .query((row, number) -> new Row(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getObject(4, java.time.OffsetDateTime.class).toInstant(), row.getString(5), row.getLong(6),
-                        row.getString(7), row.getString(8),
-                        new ReportingPeriod(ReportCycle.valueOf(row.getString(9)), row.getObject(10, LocalDate.class))))
-                .list();
+                .query(FileRow.class).list().stream()
+                .map(row -> new Row(row.evidenceId(), row.fileName(), row.contentType(), row.uploadedAt().toInstant(), row.verification(),
+                        row.lineId(), row.party(), row.headline(),
+                        new ReportingPeriod(ReportCycle.valueOf(row.reportCycle()), row.periodStart())))
+                .toList();
+    }
+
+    private record FileRow(long evidenceId, String fileName, String contentType, OffsetDateTime uploadedAt, String verification,
+            long lineId, String party, String headline, String reportCycle, LocalDate periodStart) {
     }
 }

@@ -181,7 +181,7 @@ public class Extensions {
         return jdbc.sql("""
                 update assignment a set baseline_deadline = coalesce(a.baseline_deadline, a.deadline, n.deadline), deadline = :later,
                        version = a.version + 1
-                from plan_node n
+                from plan_node_view n
                 where n.id = a.item_id and a.id = :line and coalesce(a.deadline, n.deadline) < :later""")
                 .param("later", later).param("line", lineId)
                 .update() == 1;
@@ -197,10 +197,11 @@ public class Extensions {
     }
 
     private Request find(long requestId) {
-        return jdbc.sql("select assignment_id, proposed_deadline, reason, state, requested_by from extension_request where id = :id")
+        return jdbc.sql("""
+                select id, assignment_id as line_id, proposed_deadline as proposed, reason, state, requested_by
+                from extension_request where id = :id""")
                 .param("id", requestId)
-                .query((row, number) -> new Request(requestId, row.getLong(1), row.getObject(2, LocalDate.class), row.getString(3),
-                        ExtensionState.valueOf(row.getString(4)), row.getLong(5)))
+                .query(Request.class)
                 .optional().orElseThrow(() -> new NotFoundException("extension", requestId));
     }
 

@@ -42,11 +42,11 @@ class LineNotifications {
                 select u.id as user_id, p.title, coalesce(o.name, s.name) as party, x.office_id, x.items
                 from (select office_id, school_id, count(distinct item_id) as items from assignment where plan_id = :plan
                       group by office_id, school_id) x
-                join plan p on p.id = :plan
-                join app_user u on u.active and u.id <> :by
+                join plan_view p on p.id = :plan
+                join person_view u on u.active and u.id <> :by
                   and (x.school_id is not null and u.role = :principal and u.school_id = x.school_id
                        or x.office_id is not null and u.role = :staff and u.office_id = x.office_id)
-                left join office o on o.id = x.office_id left join school s on s.id = x.school_id
+                left join office_view o on o.id = x.office_id left join school_view s on s.id = x.school_id
                 order by u.id""")
                 .param("plan", planId).param("by", publishedBy)
                 .param("principal", Role.PRINCIPAL.name()).param("staff", Role.OFFICE_STAFF.name())
@@ -69,7 +69,7 @@ class LineNotifications {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PlanClosed closed) {
-        var people = jdbc.sql("select distinct u.id from assignment a " + LinePeople.JOIN + "where a.plan_id = :plan")
+        var people = LinePeople.roles(jdbc.sql("select distinct u.id from assignment a " + LinePeople.JOIN + "where a.plan_id = :plan"))
                 .param("plan", closed.planId()).query(Long.class).list();
         int sent = notifications.send(others(people, closed.closedBy()), "notification.plan.closed", List.of(closed.title()),
                 "/plans/" + closed.planId());
@@ -101,17 +101,17 @@ class LineNotifications {
 
     /** The active people of a line. */
     List<Long> peopleOfLine(long lineId) {
-        return jdbc.sql("select u.id from assignment a " + LinePeople.JOIN + "where a.id = :line order by u.id")
+        return LinePeople.roles(jdbc.sql("select u.id from assignment a " + LinePeople.JOIN + "where a.id = :line order by u.id"))
                 .param("line", lineId).query(Long.class).list();
     }
 
     private List<Long> peopleOfItem(long itemId) {
-        return jdbc.sql("select distinct u.id from assignment a " + LinePeople.JOIN + "where a.item_id = :item")
+        return LinePeople.roles(jdbc.sql("select distinct u.id from assignment a " + LinePeople.JOIN + "where a.item_id = :item"))
                 .param("item", itemId).query(Long.class).list();
     }
 
     private String headline(long itemId) {
-        return jdbc.sql("select headline from plan_node where id = :id").param("id", itemId).query(String.class).single();
+        return jdbc.sql("select headline from plan_node_view where id = :id").param("id", itemId).query(String.class).single();
     }
 
     private static List<Long> others(List<Long> people, long by) {

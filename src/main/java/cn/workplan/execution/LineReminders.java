@@ -100,7 +100,7 @@ public class LineReminders {
         if (AssignmentPolicy.owns(user, line.officeId(), line.schoolId())) {
             return refused(line, Refusal.OWN_LINE, null);
         }
-        var people = jdbc.sql("select u.id from assignment a " + LinePeople.JOIN + "where a.id = :line order by u.id")
+        var people = LinePeople.roles(jdbc.sql("select u.id from assignment a " + LinePeople.JOIN + "where a.id = :line order by u.id"))
                 .param("line", lineId)
                 .query(Long.class).list();
         if (people.isEmpty()) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.workplan.plan.NodeKind;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,9 +93,12 @@ public class PlanStandings {
     }
 
     Reporting reporting(long planId, LocalDate day) {
-        return jdbc.sql("select year, report_cycle, report_due_day from plan where id = :plan").param("plan", planId)
-                .query((row, number) -> reporting(planId, row.getInt(1), ReportCycle.valueOf(row.getString(2)), row.getInt(3), day))
-                .single();
+        var setting = jdbc.sql("select year, report_cycle, report_due_day from plan_view where id = :plan").param("plan", planId)
+                .query(Setting.class).single();
+        return reporting(planId, setting.year(), ReportCycle.valueOf(setting.reportCycle()), setting.reportDueDay(), day);
+    }
+
+    private record Setting(int year, String reportCycle, int reportDueDay) {
     }
 
     private static Reporting reporting(long planId, int year, ReportCycle cycle, int dueDay, LocalDate day) {
@@ -115,15 +120,15 @@ public class PlanStandings {
                 select n.id, n.deadline, n.q1, n.q2, n.q3, n.q4, n.completed_at is not null as signed_off,
                        coalesce(t.lines, 0) as lines, coalesce(t.approved_sum, 0) as approved_sum, lead.approved_percent as consolidated,
                        coalesce(t.reported, 0) as reported, coalesce(t.all_lines, 0) as all_lines, lead.id as lead_line
-                from plan_node n
+                from plan_node_view n
                 left join (select item_id, sum(lines) as lines, sum(approved_sum) as approved_sum, sum(all_lines) as all_lines,
                                   sum(all_lines) filter (where reported_period >= :period) as reported
                            from item_tally where plan_id = :plan group by item_id) t on t.item_id = n.id
                 left join lateral (select a.id, a.approved_percent from assignment a
                                    where a.item_id = n.id and a.kind = 'LEAD' order by a.id desc limit 1) lead on true
-                where n.plan_id = :plan and n.kind = 'ITEM'
+                where n.plan_id = :plan and n.kind = :item
                 order by n.id""")
-                .param("plan", plan.planId()).param("period", periodStart(plan))
+                .param("plan", plan.planId()).param("item", NodeKind.ITEM.name()).param("period", periodStart(plan))
                 .query((row, number) -> {
                     var consolidated = row.getObject("consolidated", Integer.class);
                     int lines = row.getInt("lines");
@@ -155,7 +160,7 @@ public class PlanStandings {
                 select a.id, a.item_id, a.kind, a.office_id, a.school_id, coalesce(a.deadline, n.deadline) as deadline,
                        coalesce(a.reported_percent, 0) as percent, a.reported_done or n.completed_at is not null as done,
                        coalesce(a.reported_period >= :period, false) as reported_now, n.q1, n.q2, n.q3, n.q4
-                from assignment a join plan_node n on n.id = a.item_id
+                from assignment a join plan_node_view n on n.id = a.item_id
                 where a.plan_id = :plan %s
                 order by a.item_id, a.id""".formatted(narrowing(schoolId, officeId, township)))
                 .param("plan", plan.planId()).param("period", periodStart(plan)).param("school", schoolId).param("office", officeId)
@@ -186,7 +191,7 @@ public class PlanStandings {
             condition.append(" and a.office_id = :office");
         }
         if (township != null) {
-            condition.append(" and a.school_id in (select s.id from school s where s.township = :township)");
+            condition.append(" and a.school_id in (select s.id from school_view s where s.township = :township)");
         }
         return condition.toString();
     }

@@ -280,18 +280,17 @@ public class ProgressReports {
     }
 
     private ReportRow report(long reportId) {
-        return jdbc.sql("select id, assignment_id, period_start, state, version, author_id from progress_report where id = :id")
+        return jdbc.sql("""
+                select id, assignment_id as line_id, period_start, state, version, author_id from progress_report where id = :id""")
                 .param("id", reportId)
-                .query((row, number) -> new ReportRow(row.getLong(1), row.getLong(2), row.getObject(3, LocalDate.class),
-                        ReportState.valueOf(row.getString(4)), row.getLong(5), row.getObject(6, Long.class)))
+                .query(ReportRow.class)
                 .optional().orElseThrow(() -> new NotFoundException("report", reportId));
     }
 
     private EvidenceRow evidence(long evidenceId) {
         return jdbc.sql("select id, report_id, file_name, content_type, sha256, verification from evidence where id = :id")
                 .param("id", evidenceId)
-                .query((row, number) -> new EvidenceRow(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6)))
+                .query(EvidenceRow.class)
                 .optional().orElseThrow(() -> new NotFoundException("evidence", evidenceId));
     }
 
@@ -321,7 +320,7 @@ public class ProgressReports {
             return Map.of();
         }
         var known = new HashMap<Long, String>();
-        jdbc.sql("select id, indicator from plan_item_target where node_id = :item").param("item", itemId)
+        jdbc.sql("select id, indicator from plan_item_target_view where node_id = :item").param("item", itemId)
                 .query((row, number) -> known.put(row.getLong("id"), row.getString("indicator"))).list();
         if (!known.keySet().containsAll(targetIds)) {
             throw new InvalidInputException("actuals", "report.error.unknownTarget");
@@ -334,7 +333,7 @@ public class ProgressReports {
         var values = new LinkedHashMap<Long, BigDecimal>();
         var indicators = new HashMap<Long, String>();
         jdbc.sql("""
-                select t.id, t.indicator, v.actual from progress_report_value v join plan_item_target t on t.id = v.target_id
+                select t.id, t.indicator, v.actual from progress_report_value v join plan_item_target_view t on t.id = v.target_id
                 where v.report_id = :report order by t.position""")
                 .param("report", saved.id())
                 .query((row, number) -> {

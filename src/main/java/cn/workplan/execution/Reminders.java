@@ -59,6 +59,9 @@ public class Reminders {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    private record PlanRow(long id, String title, String reportCycle, int reportDueDay) {
+    }
+
     private record DuePlan(long id, String title, ReportingPeriod period, LocalDate dueOn) {
     }
 
@@ -79,14 +82,15 @@ public class Reminders {
      */
     public int remindDueReports(LocalDate today) {
         var due = jdbc.sql("""
-                select id, title, report_cycle, report_due_day from plan
-                where status = 'PUBLISHED' and year = :year order by id""")
+                select id, title, report_cycle, report_due_day from plan_view
+                where in_force and year = :year order by id""")
                 .param("year", today.getYear())
-                .query((row, number) -> {
-                    var period = ReportCycle.valueOf(row.getString(3)).periodOf(today);
-                    return new DuePlan(row.getLong(1), row.getString(2), period, period.dueOn(row.getInt(4)));
-                })
+                .query(PlanRow.class)
                 .list().stream()
+                .map(plan -> {
+                    var period = ReportCycle.valueOf(plan.reportCycle()).periodOf(today);
+                    return new DuePlan(plan.id(), plan.title(), period, period.dueOn(plan.reportDueDay()));
+                })
                 .filter(plan -> !plan.dueOn().isBefore(today) && ChronoUnit.DAYS.between(today, plan.dueOn()) <= properties.daysBefore())
                 .toList();
         int reminded = 0;
@@ -105,9 +109,9 @@ public class Reminders {
     }
 
     private int remind(DuePlan plan) {
-        var missing = jdbc.sql("""
+        var missing = LinePeople.roles(jdbc.sql("""
                 with missing as (
-                    select a.kind, a.office_id, a.school_id from assignment a join plan_node n on n.id = a.item_id
+                    select a.kind, a.office_id, a.school_id from assignment a join plan_node_view n on n.id = a.item_id
                     where a.plan_id = :plan and n.completed_at is null
                       and not exists (select 1 from progress_report r where r.assignment_id = a.id and r.period_start = :period
                                       and r.state in ('SUBMITTED', 'APPROVED'))
@@ -121,9 +125,9 @@ public class Reminders {
                     returning user_id
                 )
                 select c.user_id, c.lines from counted c join fresh f on f.user_id = c.user_id order by c.user_id"""
-                .formatted(LinePeople.JOIN))
+                .formatted(LinePeople.JOIN)))
                 .param("plan", plan.id()).param("period", plan.period().start())
-                .query((row, number) -> new Missing(row.getLong(1), row.getInt(2)))
+                .query(Missing.class)
                 .list();
         var period = Notifications.message(plan.period().messageKey(), plan.period().start().getYear(), plan.period().number());
         int sent = notifications.send(missing.stream()

@@ -3,6 +3,8 @@ package cn.workplan.execution;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.workplan.plan.PlanStatus;
+
 /**
  * A line of responsibility with what its reports need to know of its item and plan.
  *
@@ -18,7 +20,7 @@ public record ReportLine(long id, String kind, Long officeId, Long schoolId, Str
 
     /** Whether its plan is being carried out. */
     public boolean published() {
-        return "PUBLISHED".equals(planStatus);
+        return PlanStatus.PUBLISHED.name().equals(planStatus);
     }
 
     /** The line as the audit log and the logs name it: its office or school, and the item. */

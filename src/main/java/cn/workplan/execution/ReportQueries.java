@@ -3,6 +3,7 @@ package cn.workplan.execution;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,9 @@ public class ReportQueries {
             """;
 
     private static final String LINE_FROM = """
-            from assignment a join plan_node n on n.id = a.item_id join plan p on p.id = a.plan_id
-            left join office o on o.id = a.office_id left join school s on s.id = a.school_id left join office lo on lo.id = n.lead_office_id
+            from assignment a join plan_node_view n on n.id = a.item_id join plan_view p on p.id = a.plan_id
+            left join office_view o on o.id = a.office_id left join school_view s on s.id = a.school_id
+            left join office_view lo on lo.id = n.lead_office_id
             """;
 
     /** A line with its item and plan; followed by a {@code where} clause on {@code a}. */
@@ -116,57 +118,50 @@ public class ReportQueries {
         var line = visibleLine(lineId, user);
         var period = period(line, periodStart, today);
         var report = jdbc.sql("""
-                select r.id, r.state, r.progress, r.percent, r.narrative, r.review_comment, au.display_name, r.submitted_at,
-                       rv.display_name, r.reviewed_at, r.version
-                from progress_report r left join app_user au on au.id = r.author_id left join app_user rv on rv.id = r.reviewed_by
+                select r.id, r.state, r.progress, r.percent, r.narrative, r.review_comment, au.display_name as author, r.submitted_at,
+                       rv.display_name as reviewer, r.reviewed_at, r.version
+                from progress_report r left join person_view au on au.id = r.author_id left join person_view rv on rv.id = r.reviewed_by
                 where r.assignment_id = :line and r.period_start = :period""")
                 .param("line", lineId).param("period", period.start())
-                .query((row, number) -> new ReportPage.Report(row.getLong(1), ReportState.valueOf(row.getString(2)),
-                        Progress.valueOf(row.getString(3)), row.getInt(4), row.getString(5), row.getString(6), row.getString(7),
-                        instant(row, 8), row.getString(9), instant(row, 10), row.getLong(11)))
+                .query(ReportPage.Report.class)
                 .optional().orElse(null);
         Long reportId = report == null ? null : report.id();
         var targets = jdbc.sql("""
                 select t.id, t.indicator, t.comparator, t.value, t.unit, v.actual
-                from plan_item_target t left join progress_report_value v on v.target_id = t.id and v.report_id = :report
+                from plan_item_target_view t left join progress_report_value v on v.target_id = t.id and v.report_id = :report
                 where t.node_id = :item order by t.position""")
                 .param("report", reportId, java.sql.Types.BIGINT).param("item", line.itemId())
-                .query((row, number) -> new ReportPage.TargetValue(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getBigDecimal(4), row.getString(5), row.getBigDecimal(6)))
+                .query(ReportPage.TargetValue.class)
                 .list();
         List<ReportPage.Evidence> files = List.of();
         List<ReportPage.Event> history = List.of();
         if (reportId != null) {
             files = jdbc.sql("""
-                    select e.id, e.file_name, e.content_type, e.size_bytes, e.sha256, u.display_name, e.uploaded_at, e.verification,
-                           e.verification_note, v.display_name
-                    from evidence e join app_user u on u.id = e.uploaded_by left join app_user v on v.id = e.verified_by
+                    select e.id, e.file_name, e.content_type, e.size_bytes, e.sha256, u.display_name as uploader, e.uploaded_at,
+                           e.verification, e.verification_note, v.display_name as verifier
+                    from evidence e join person_view u on u.id = e.uploaded_by left join person_view v on v.id = e.verified_by
                     where e.report_id = :report order by e.id""")
                     .param("report", reportId)
-                    .query((row, number) -> new ReportPage.Evidence(row.getLong(1), row.getString(2), row.getString(3),
-                            row.getLong(4), row.getString(5), row.getString(6), instant(row, 7), row.getString(8),
-                            row.getString(9), row.getString(10)))
+                    .query(ReportPage.Evidence.class)
                     .list();
             history = jdbc.sql("""
-                    select e.action, u.display_name, e.comment, e.occurred_at from progress_report_event e
-                    join app_user u on u.id = e.actor_id where e.report_id = :report order by e.occurred_at, e.id""")
+                    select e.action, u.display_name as actor, e.comment, e.occurred_at from progress_report_event e
+                    join person_view u on u.id = e.actor_id where e.report_id = :report order by e.occurred_at, e.id""")
                     .param("report", reportId)
-                    .query((row, number) -> new ReportPage.Event(row.getString(1), row.getString(2), row.getString(3), instant(row, 4)))
+                    .query(ReportPage.Event.class)
                     .list();
         }
         List<ReportPage.LineStatus> others = List.of();
         Integer suggested = null;
         if (line.isLead()) {
             others = jdbc.sql("""
-                    select a.id, a.kind, coalesce(o.name, s.name), r.state, r.percent, r.progress, r.narrative
-                    from assignment a left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+                    select a.id as line_id, a.kind, coalesce(o.name, s.name) as party, r.state, r.percent, r.progress, r.narrative
+                    from assignment a left join office_view o on o.id = a.office_id left join school_view s on s.id = a.school_id
                     left join progress_report r on r.assignment_id = a.id and r.period_start = :period
                     where a.item_id = :item and a.kind <> 'LEAD'
                     order by a.kind, s.township, s.name, o.name""")
                     .param("period", period.start()).param("item", line.itemId())
-                    .query((row, number) -> new ReportPage.LineStatus(row.getLong(1), row.getString(2), row.getString(3),
-                            row.getString(4) == null ? null : ReportState.valueOf(row.getString(4)), row.getObject(5, Integer.class),
-                            row.getString(6) == null ? null : Progress.valueOf(row.getString(6)), row.getString(7)))
+                    .query(ReportPage.LineStatus.class)
                     .list();
             OptionalDouble mean = others.stream().mapToInt(other -> other.state() == ReportState.APPROVED ? other.percent() : 0).average();
             suggested = mean.isPresent() ? (int) Math.round(mean.getAsDouble()) : null;
@@ -195,7 +190,7 @@ public class ReportQueries {
         jdbc.sql("select " + LINE_COLUMNS + """
                 , r.state as report_state, r.review_comment, latest.percent as latest_percent, latest.progress as latest_progress
                 """ + LINE_FROM + CURRENT_REPORT + LATEST + """
-                where %s = :party and p.status = 'PUBLISHED' and n.completed_at is null and p.year <= :year
+                where %s = :party and p.in_force and n.completed_at is null and p.year <= :year
                 order by coalesce(a.deadline, n.deadline) nulls last, n.id""".formatted(party))
                 .param("today", today).param("year", today.getYear()).param("party", user.schoolId() != null ? user.schoolId() : user.officeId())
                 .query((row, number) -> {
@@ -210,27 +205,28 @@ public class ReportQueries {
                 })
                 .list().forEach(due::add);
         var written = jdbc.sql("""
-                select r.id, r.assignment_id, n.headline, p.report_cycle, r.period_start, r.state, r.percent, r.progress, r.submitted_at,
-                       r.review_comment, a.kind, coalesce(o.name, s.name), n.id, p.title, p.report_due_day
-                from assignment a join plan p on p.id = a.plan_id join progress_report r on r.assignment_id = a.id
-                join plan_node n on n.id = r.item_id left join office o on o.id = a.office_id left join school s on s.id = a.school_id
-                where %s = :party and p.status = 'PUBLISHED'
+                select r.id as report_id, r.assignment_id as line_id, n.headline, p.report_cycle, r.period_start, r.state, r.percent,
+                       r.progress, r.submitted_at, r.review_comment, a.kind, coalesce(o.name, s.name) as party, n.id as item_id,
+                       p.title as plan_title, p.report_due_day as due_day
+                from assignment a join plan_view p on p.id = a.plan_id join progress_report r on r.assignment_id = a.id
+                join plan_node_view n on n.id = r.item_id left join office_view o on o.id = a.office_id
+                left join school_view s on s.id = a.school_id
+                where %s = :party and p.in_force
                 order by r.period_start desc, r.updated_at desc limit 50""".formatted(party))
                 .param("party", user.schoolId() != null ? user.schoolId() : user.officeId())
-                .query((row, number) -> {
-                    var period = new ReportingPeriod(ReportCycle.valueOf(row.getString(4)), row.getObject(5, LocalDate.class));
-                    var state = ReportState.valueOf(row.getString(6));
-                    long lineId = row.getLong(2);
-                    if (state.editable() && due.stream().noneMatch(d -> d.lineId() == lineId && d.period().equals(period))) {
-                        due.add(new MyReports.Due(lineId, row.getString(11), row.getString(12), row.getLong(13),
-                                row.getString(3), row.getString(14), period, period.dueOn(row.getInt(15)), state, row.getString(10),
-                                row.getInt(7), due.stream().filter(d -> d.lineId() == lineId).map(MyReports.Due::light)
-                                        .findFirst().orElse(null)));
+                .query(WrittenRow.class)
+                .list().stream()
+                .map(row -> {
+                    var period = row.period();
+                    if (row.state().editable() && due.stream().noneMatch(d -> d.lineId() == row.lineId() && d.period().equals(period))) {
+                        due.add(new MyReports.Due(row.lineId(), row.kind(), row.party(), row.itemId(), row.headline(), row.planTitle(),
+                                period, period.dueOn(row.dueDay()), row.state(), row.reviewComment(), row.percent(),
+                                due.stream().filter(d -> d.lineId() == row.lineId()).map(MyReports.Due::light).findFirst().orElse(null)));
                     }
-                    return new MyReports.Written(row.getLong(1), row.getLong(2), row.getString(3), period, state, row.getInt(7),
-                            Progress.valueOf(row.getString(8)), instant(row, 9));
+                    return new MyReports.Written(row.reportId(), row.lineId(), row.headline(), period, row.state(), row.percent(),
+                            row.progress(), row.submittedAt());
                 })
-                .list();
+                .toList();
         return new MyReports(due, written);
     }
 
@@ -240,17 +236,19 @@ public class ReportQueries {
             return List.of();
         }
         return jdbc.sql("""
-                select r.id, a.id, coalesce(o.name, s.name), n.id, n.headline, p.report_cycle, r.period_start, r.percent, r.progress,
-                       r.submitted_at
-                from progress_report r join assignment a on a.id = r.assignment_id join plan_node n on n.id = r.item_id
-                join plan p on p.id = r.plan_id left join office o on o.id = a.office_id left join school s on s.id = a.school_id
+                select r.id as report_id, a.id as line_id, coalesce(o.name, s.name) as party, n.id as item_id, n.headline,
+                       p.report_cycle, r.period_start, r.percent, r.progress, r.submitted_at
+                from progress_report r join assignment a on a.id = r.assignment_id join plan_node_view n on n.id = r.item_id
+                join plan_view p on p.id = r.plan_id left join office_view o on o.id = a.office_id
+                left join school_view s on s.id = a.school_id
                 where n.lead_office_id = :office and r.state = 'SUBMITTED' and a.kind <> 'LEAD'
                 order by r.submitted_at, r.id""")
                 .param("office", user.officeId())
-                .query((row, number) -> new PendingReview(row.getLong(1), row.getLong(2), row.getString(3), row.getLong(4),
-                        row.getString(5), new ReportingPeriod(ReportCycle.valueOf(row.getString(6)), row.getObject(7, LocalDate.class)),
-                        row.getInt(8), Progress.valueOf(row.getString(9)), instant(row, 10)))
-                .list();
+                .query(PendingRow.class)
+                .list().stream()
+                .map(row -> new PendingReview(row.reportId(), row.lineId(), row.party(), row.itemId(), row.headline(),
+                        new ReportingPeriod(row.reportCycle(), row.periodStart()), row.percent(), row.progress(), row.submittedAt()))
+                .toList();
     }
 
     /**
@@ -259,17 +257,19 @@ public class ReportQueries {
      */
     ItemProgress progress(long itemId, LocalDate today) {
         var rows = jdbc.sql("""
-                select a.id, a.kind, r.state, latest.percent, latest.progress, approved.percent
-                from assignment a join plan p on p.id = a.plan_id
+                select a.id as line_id, a.kind, r.state as current, latest.percent as latest, latest.progress as latest_progress,
+                       approved.percent as approved
+                from assignment a join plan_view p on p.id = a.plan_id
                 """ + CURRENT_REPORT + LATEST + """
                 left join lateral (select x.percent from progress_report x where x.assignment_id = a.id and x.state = 'APPROVED'
                                    order by x.period_start desc limit 1) approved on true
                 where a.item_id = :item""")
                 .param("today", today).param("item", itemId)
-                .query((row, number) -> new ItemProgress.LineProgress(row.getLong(1), row.getString(2),
-                        row.getString(3) == null ? null : ReportState.valueOf(row.getString(3)),
-                        row.getObject(4) == null ? 0 : row.getInt(4), "DONE".equals(row.getString(5)), row.getObject(6, Integer.class)))
-                .list();
+                .query(LineProgressRow.class)
+                .list().stream()
+                .map(row -> new ItemProgress.LineProgress(row.lineId(), row.kind(), row.current(),
+                        row.latest() == null ? 0 : row.latest(), row.latestProgress() == Progress.DONE, row.approved()))
+                .toList();
         return ItemProgress.of(rows);
     }
 
@@ -278,8 +278,23 @@ public class ReportQueries {
         return LocalDate.now(clock);
     }
 
-    private static java.time.Instant instant(ResultSet row, int column) throws SQLException {
-        var value = row.getObject(column, java.time.OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    /** A report of the viewer's school or office, with its line and item. */
+    private record WrittenRow(long reportId, long lineId, String headline, ReportCycle reportCycle, LocalDate periodStart,
+            ReportState state, int percent, Progress progress, Instant submittedAt, String reviewComment, String kind, String party,
+            long itemId, String planTitle, int dueDay) {
+
+        ReportingPeriod period() {
+            return new ReportingPeriod(reportCycle, periodStart);
+        }
+    }
+
+    /** A report waiting for the lead office's review. */
+    private record PendingRow(long reportId, long lineId, String party, long itemId, String headline, ReportCycle reportCycle,
+            LocalDate periodStart, int percent, Progress progress, Instant submittedAt) {
+    }
+
+    /** A line's current report state, its latest reported and its latest approved progress ({@code null}: none yet). */
+    private record LineProgressRow(long lineId, String kind, ReportState current, Integer latest, Progress latestProgress,
+            Integer approved) {
     }
 }

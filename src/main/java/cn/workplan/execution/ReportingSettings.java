@@ -5,6 +5,8 @@ import java.util.Map;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.plan.PlanPermissions;
+import cn.workplan.plan.PlanReporting;
+import cn.workplan.plan.PlanStatus;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 
@@ -27,10 +29,12 @@ public class ReportingSettings {
     private static final Logger log = LoggerFactory.getLogger(ReportingSettings.class);
 
     private final JdbcClient jdbc;
+    private final PlanReporting plans;
     private final AuditTrail audit;
 
-    ReportingSettings(JdbcClient jdbc, AuditTrail audit) {
+    ReportingSettings(JdbcClient jdbc, PlanReporting plans, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.plans = plans;
         this.audit = audit;
     }
 
@@ -46,22 +50,20 @@ public class ReportingSettings {
     public Settings of(long planId, CurrentUser user) {
         check(user);
         return jdbc.sql("""
-                select p.id, p.title, p.status, p.report_cycle, p.report_due_day,
-                       exists (select 1 from progress_report r where r.plan_id = p.id)
-                from plan p where p.id = :plan""")
+                select p.id as plan_id, p.title, p.status, p.report_cycle as cycle, p.report_due_day as due_day,
+                       exists (select 1 from progress_report r where r.plan_id = p.id) as reported
+                from plan_view p where p.id = :plan""")
                 .param("plan", planId)
-                .query((row, number) -> new Settings(row.getLong(1), row.getString(2), row.getString(3),
-                        ReportCycle.valueOf(row.getString(4)), row.getInt(5), row.getBoolean(6)))
+                .query(Settings.class)
                 .optional().orElseThrow(() -> new NotFoundException("plan", planId));
     }
 
     public void update(long planId, ReportCycle cycle, int dueDay, CurrentUser user) {
-        var before = jdbc.sql("select 1 from plan where id = :plan for update").param("plan", planId).query(Integer.class).optional();
-        if (before.isEmpty()) {
+        if (!plans.lock(planId)) {
             throw new NotFoundException("plan", planId);
         }
         var current = of(planId, user);
-        if ("CLOSED".equals(current.status())) {
+        if (PlanStatus.CLOSED.name().equals(current.status())) {
             throw new InvalidInputException("cycle", "reporting.error.closed");
         }
         if (cycle != current.cycle() && current.reported()) {
@@ -70,8 +72,7 @@ public class ReportingSettings {
         if (dueDay < 1 || dueDay > 31) {
             throw new InvalidInputException("dueDay", "reporting.error.dueDay");
         }
-        jdbc.sql("update plan set report_cycle = :cycle, report_due_day = :day, updated_at = now() where id = :plan")
-                .param("cycle", cycle.name()).param("day", dueDay).param("plan", planId).update();
+        plans.set(planId, cycle.name(), dueDay);
         audit.updated("PLAN", planId, current.title(), Map.of("reportCycle", current.cycle().name(), "reportDueDay", current.dueDay()),
                 Map.of("reportCycle", cycle.name(), "reportDueDay", dueDay));
         log.info("{} set plan #{} to report {} by day {}", user.getUsername(), planId, cycle, dueDay);

@@ -11,6 +11,7 @@ import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.notification.Notifications;
 import cn.workplan.plan.ItemExecution;
+import cn.workplan.plan.NodeKind;
 import cn.workplan.system.InvalidInputException;
 import cn.workplan.system.NotFoundException;
 
@@ -127,7 +128,7 @@ public class SignOffs {
                 where item_id = :item and state = 'PROPOSED' and version = :version returning note, proposed_by""")
                 .param("state", state.name()).param("user", user.id()).param("now", now)
                 .param("comment", text.isEmpty() ? null : text).param("item", itemId).param("version", version)
-                .query((row, number) -> new Proposal(row.getString(1), row.getLong(2))).optional()
+                .query(Proposal.class).optional()
                 // decided by another leader meanwhile, or withdrawn and proposed again with another note
                 .orElseThrow(() -> new InvalidInputException("state", "signOff.error.notProposed"));
         if (confirm && !items.signOff(itemId, proposal.note(), user.getUsername())) {
@@ -178,11 +179,10 @@ public class SignOffs {
 
     private Item item(long itemId) {
         return jdbc.sql("""
-                select n.id, n.headline, n.lead_office_id, n.completed_at is not null, p.status = 'PUBLISHED'
-                from plan_node n join plan p on p.id = n.plan_id where n.id = :item and n.kind = 'ITEM'""")
-                .param("item", itemId)
-                .query((row, number) -> new Item(row.getLong(1), row.getString(2), row.getObject(3, Long.class), row.getBoolean(4),
-                        row.getBoolean(5)))
+                select n.id, n.headline, n.lead_office_id, n.completed_at is not null as signed_off, p.in_force as published
+                from plan_node_view n join plan_view p on p.id = n.plan_id where n.id = :item and n.kind = :kind""")
+                .param("item", itemId).param("kind", NodeKind.ITEM.name())
+                .query(Item.class)
                 .optional().orElseThrow(() -> new NotFoundException("item", itemId));
     }
 

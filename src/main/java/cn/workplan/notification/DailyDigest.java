@@ -76,7 +76,7 @@ public class DailyDigest {
         var known = robots.robots();
         boolean mailing = mail.configured();
         var chosen = preferences.all();
-        var people = jdbc.sql("select id, display_name, email, office_id, school_id from app_user where active order by id")
+        var people = jdbc.sql("select id, display_name, email, office_id, school_id from person_view where active order by id")
                 .query(Person.class).list();
         var date = DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, LANGUAGE), LANGUAGE).format(day);
         var digests = new ArrayList<Map<String, Object>>();

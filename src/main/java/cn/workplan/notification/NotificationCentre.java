@@ -1,5 +1,6 @@
 package cn.workplan.notification;
 
+import java.sql.Timestamp;
 import java.util.Locale;
 
 import cn.workplan.system.NotFoundException;
@@ -46,17 +47,25 @@ public class NotificationCentre {
     /** A page (from 0) of the person's notifications in the language, newest first. Two statements. */
     public Notices page(long userId, int page, Locale locale) {
         var request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
-        var counts = jdbc.sql("select count(*), count(*) filter (where read_at is null) from notification where user_id = :user")
-                .param("user", userId).query((row, number) -> new long[] {row.getLong(1), row.getLong(2)}).single();
+        var counts = jdbc.sql("""
+                select count(*) as total, count(*) filter (where read_at is null) as unread from notification where user_id = :user""")
+                .param("user", userId).query(Counts.class).single();
         var rows = jdbc.sql("""
-                select id, message_key, cast(args as text), link, created_at, read_at is null
+                select id, message_key, cast(args as text) as args, link, created_at, read_at is null as unread
                 from notification where user_id = :user
                 order by id desc limit :limit offset :offset""")
                 .param("user", userId).param("limit", request.getPageSize()).param("offset", request.getOffset())
-                .query((row, number) -> new NotificationView(row.getLong(1), texts.render(row.getString(2), row.getString(3), locale),
-                        row.getString(4), row.getTimestamp(5).toInstant(), row.getBoolean(6)))
-                .list();
-        return new Notices(new PageImpl<>(rows, request, counts[0]), counts[1]);
+                .query(Row.class).list().stream()
+                .map(row -> new NotificationView(row.id(), texts.render(row.messageKey(), row.args(), locale), row.link(),
+                        row.createdAt().toInstant(), row.unread()))
+                .toList();
+        return new Notices(new PageImpl<>(rows, request, counts.total()), counts.unread());
+    }
+
+    private record Counts(long total, long unread) {
+    }
+
+    private record Row(long id, String messageKey, String args, String link, Timestamp createdAt, boolean unread) {
     }
 
     /**

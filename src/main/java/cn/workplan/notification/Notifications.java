@@ -92,11 +92,11 @@ public class Notifications {
                     insert into notification (user_id, message_key, args, link)
                     select u.id, e.note ->> 'key', e.note -> 'args', e.note ->> 'link'
                     from jsonb_array_elements(cast(:notes as jsonb)) with ordinality as e(note, position)
-                    join app_user u on u.id = cast(e.note ->> 'user' as bigint) and u.active
+                    join person_view u on u.id = cast(e.note ->> 'user' as bigint) and u.active
                     order by e.position
                     returning id, user_id, message_key, args, link)
                 select i.id, i.user_id, i.message_key, cast(i.args as text) as args, i.link, u.email, u.office_id, u.school_id
-                from inserted i join app_user u on u.id = i.user_id
+                from inserted i join person_view u on u.id = i.user_id
                 order by i.id""")
                 .param("notes", texts.encode(notes))
                 .query(Outbox.Stored.class)

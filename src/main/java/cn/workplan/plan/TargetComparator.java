@@ -1,10 +1,14 @@
 package cn.workplan.plan;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How a target's actual value is compared with its goal: 入学率 ≥ 95 %. */
+/**
+ * How a target's actual value is compared with its goal: 入学率 ≥ 95 %. The enum names the comparison, stores it
+ * ({@link #code()}) and prints it ({@link #symbol()}); whether a value meets a target is decided in one place only, the
+ * database function {@code target_met(comparator, actual, value)} (V12), which keeps the dashboards' running totals and
+ * which the dashboards and the drafted reports read in the statements that read the values.
+ */
 public enum TargetComparator {
     AT_LEAST(">=", "≥"), AT_MOST("<=", "≤"), EQUAL("=", "="), BELOW("<", "<"), ABOVE(">", ">");
 
@@ -24,17 +28,6 @@ public enum TargetComparator {
     /** As printed: ≥. */
     public String symbol() {
         return symbol;
-    }
-
-    public boolean isMet(BigDecimal actual, BigDecimal goal) {
-        int c = actual.compareTo(goal);
-        return switch (this) {
-            case AT_LEAST -> c >= 0;
-            case AT_MOST -> c <= 0;
-            case EQUAL -> c == 0;
-            case BELOW -> c < 0;
-            case ABOVE -> c > 0;
-        };
     }
 
     public static Optional<TargetComparator> ofCode(String code) {

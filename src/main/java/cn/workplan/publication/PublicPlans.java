@@ -54,7 +54,7 @@ public class PublicPlans {
     public List<Listed> index() {
         return jdbc.sql("""
                 select p.id, p.year, p.title, p.document_number, p.issue_date, pub.publisher, pub.index_number
-                from publication pub join plan p on p.id = pub.plan_id
+                from publication pub join plan_view p on p.id = pub.plan_id
                 where pub.public and p.status in (:readable)
                 order by p.year desc, p.issue_date desc nulls last, p.id desc""")
                 .param("readable", READABLE)
@@ -68,7 +68,7 @@ public class PublicPlans {
     public Optional<PublicPlan> plan(long planId) {
         var settings = jdbc.sql("""
                 select pub.index_number, pub.publisher, pub.subject, pub.show_progress
-                from publication pub join plan p on p.id = pub.plan_id
+                from publication pub join plan_view p on p.id = pub.plan_id
                 where pub.plan_id = :plan and pub.public and p.status in (:readable)""")
                 .param("plan", planId).param("readable", READABLE)
                 .query((row, number) -> new Settings(row.getString("index_number"), row.getString("publisher"), row.getString("subject"),

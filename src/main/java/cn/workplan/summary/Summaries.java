@@ -86,8 +86,8 @@ public class Summaries {
      */
     public Drafted create(long planId, NewSummary request, CurrentUser user) {
         policy.checkWrites(user);
-        var plan = jdbc.sql("select year, status, report_cycle from plan where id = :plan").param("plan", planId)
-                .query((row, number) -> new PlanFacts(row.getInt(1), PlanStatus.valueOf(row.getString(2)), ReportCycle.valueOf(row.getString(3))))
+        var plan = jdbc.sql("select year, status, report_cycle as cycle from plan_view where id = :plan").param("plan", planId)
+                .query(PlanFacts.class)
                 .optional().orElseThrow(() -> new NotFoundException("plan", planId));
         if (!SummaryQueries.drafts(plan.status())) {
             throw new InvalidInputException("kind", "summary.error.notPublished");

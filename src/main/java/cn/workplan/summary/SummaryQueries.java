@@ -65,7 +65,7 @@ public class SummaryQueries {
         var rows = jdbc.sql("""
                 select s.id, s.plan_id, p.title as plan_title, s.kind, s.period_start, s.period_end, s.title, s.generated_at, s.edited_at,
                        s.locked_at, lu.display_name as locked_by
-                from summary s join plan p on p.id = s.plan_id left join app_user lu on lu.id = s.locked_by
+                from summary s join plan_view p on p.id = s.plan_id left join person_view lu on lu.id = s.locked_by
                 where s.plan_id = :plan order by s.period_end desc, s.period_start desc, s.kind""")
                 .param("plan", planId).query(SummaryQueries::row).list();
         return new PlanSummaries(plan, rows, policy.writes(user));
@@ -79,7 +79,7 @@ public class SummaryQueries {
         return jdbc.sql("""
                 select s.id, s.plan_id, p.title as plan_title, s.kind, s.period_start, s.period_end, s.title, s.generated_at, s.edited_at,
                        s.locked_at, lu.display_name as locked_by
-                from summary s join plan p on p.id = s.plan_id left join app_user lu on lu.id = s.locked_by
+                from summary s join plan_view p on p.id = s.plan_id left join person_view lu on lu.id = s.locked_by
                 order by coalesce(s.edited_at, s.generated_at) desc, s.id desc limit :limit""")
                 .param("limit", limit).query(SummaryQueries::row).list();
     }
@@ -94,9 +94,9 @@ public class SummaryQueries {
                        (select cast(coalesce(json_agg(json_build_object('userId', r.user_id, 'name', ru.display_name,
                                                   'requestedAt', to_char(r.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                                                   'readAt', to_char(r.read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) order by ru.display_name), '[]') as text)
-                        from summary_reading r join app_user ru on ru.id = r.user_id where r.summary_id = s.id) as readings
-                from summary s join plan p on p.id = s.plan_id join app_user gu on gu.id = s.generated_by
-                left join app_user eu on eu.id = s.edited_by left join app_user lu on lu.id = s.locked_by
+                        from summary_reading r join person_view ru on ru.id = r.user_id where r.summary_id = s.id) as readings
+                from summary s join plan_view p on p.id = s.plan_id join person_view gu on gu.id = s.generated_by
+                left join person_view eu on eu.id = s.edited_by left join person_view lu on lu.id = s.locked_by
                 where s.id = :id""")
                 .param("id", id)
                 .query((row, number) -> {

@@ -51,7 +51,7 @@ public class SummaryReadings {
         var now = OffsetDateTime.now(clock);
         var leaders = jdbc.sql("""
                 insert into summary_reading (summary_id, user_id, requested_by, requested_at)
-                select :summary, u.id, :user, :now from app_user u where u.active and u.role = :leader
+                select :summary, u.id, :user, :now from person_view u where u.active and u.role = :leader
                 on conflict (summary_id, user_id) do update
                 set requested_by = excluded.requested_by, requested_at = excluded.requested_at, read_at = null
                 returning user_id""")

@@ -1,7 +1,6 @@
 package cn.workplan.summary;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,6 +12,9 @@ import java.util.Map;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.execution.PlanStandings;
+import cn.workplan.execution.Progress;
+import cn.workplan.execution.ReportState;
+import cn.workplan.plan.NodeKind;
 import cn.workplan.plan.TargetComparator;
 import cn.workplan.plan.Outline;
 import cn.workplan.plan.PlanQueries;
@@ -38,11 +40,11 @@ class SummarySources {
             latest as (
                 select a.item_id, a.kind, r.id as report_id, r.percent, r.progress, left(btrim(r.narrative), 400) as narrative,
                        coalesce(s.name, o.short_name) as party, s.enrolment
-                from assignment a
-                join lateral (select x.id, x.percent, x.progress, x.narrative from progress_report x
-                              where x.assignment_id = a.id and x.period_start >= :from and x.period_start <= :to and x.state = 'APPROVED'
+                from assignment_view a
+                join lateral (select x.id, x.percent, x.progress, x.narrative from progress_report_view x
+                              where x.assignment_id = a.id and x.period_start >= :from and x.period_start <= :to and x.state = :approved
                               order by x.period_start desc limit 1) r on true
-                left join school s on s.id = a.school_id left join office o on o.id = a.office_id
+                left join school_view s on s.id = a.school_id left join office_view o on o.id = a.office_id
                 where a.plan_id = :plan)
             """;
 
@@ -56,7 +58,7 @@ class SummarySources {
             , reported as (
                 select item_id, count(*) as lines,
                        count(*) filter (where kind = 'SCHOOL') as schools,
-                       count(*) filter (where kind = 'SCHOOL' and (progress = 'DONE' or percent >= 100)) as schools_done,
+                       count(*) filter (where kind = 'SCHOOL' and (progress = :done or percent >= 100)) as schools_done,
                        count(*) filter (where kind = 'COOPERATING') as offices,
                        max(narrative) filter (where kind = 'LEAD' and narrative <> '') as lead_narrative
                 from latest group by item_id),
@@ -69,32 +71,39 @@ class SummarySources {
                        (array_agg(party order by narrative ~ '[0-9０-９]' desc, char_length(narrative) desc, times desc, party))[1 : 3] as parties,
                        (array_agg(narrative order by narrative ~ '[0-9０-９]' desc, char_length(narrative) desc, times desc, party))[1 : 3] as narratives
                 from distinct_narratives group by item_id),
-            actuals as (
+            values_of as (
                 select v.target_id, max(v.actual) filter (where l.kind = 'LEAD') as lead_actual,
                        avg(v.actual) filter (where l.kind <> 'LEAD') as mean_actual,
                        sum(v.actual * l.enrolment) filter (where l.kind = 'SCHOOL')
                            / nullif(sum(l.enrolment) filter (where l.kind = 'SCHOOL'), 0) as weighted_actual
-                from latest l join progress_report_value v on v.report_id = l.report_id group by v.target_id),
+                from latest l join progress_report_value_view v on v.report_id = l.report_id group by v.target_id),
+            actuals as (
+                select target_id, lead_actual, mean_actual, weighted_actual,
+                       coalesce(lead_actual, round(coalesce(weighted_actual, mean_actual), 1)) as actual
+                from values_of),
             targets as (
                 select t.node_id as item_id, array_agg(t.indicator order by t.position) as indicators,
                        array_agg(t.comparator order by t.position) as comparators, array_agg(t.value order by t.position) as goals,
                        array_agg(t.unit order by t.position) as units, array_agg(x.lead_actual order by t.position) as lead_actuals,
                        array_agg(x.mean_actual order by t.position) as mean_actuals,
-                       array_agg(x.weighted_actual order by t.position) as weighted_actuals
-                from plan_item_target t join plan_node tn on tn.id = t.node_id left join actuals x on x.target_id = t.id
+                       array_agg(x.weighted_actual order by t.position) as weighted_actuals,
+                       array_agg(x.actual order by t.position) as actuals,
+                       array_agg(target_met(t.comparator, x.actual, t.value) order by t.position) as reached
+                from plan_item_target_view t join plan_node_view tn on tn.id = t.node_id left join actuals x on x.target_id = t.id
                 where tn.plan_id = :plan group by t.node_id),
             lines as (
                 select item_id, count(*) filter (where kind = 'SCHOOL') as schools, count(*) filter (where kind = 'COOPERATING') as offices
-                from assignment where plan_id = :plan group by item_id)
+                from assignment_view where plan_id = :plan group by item_id)
             select n.id as item_id, coalesce(l.schools, 0) as schools, coalesce(l.offices, 0) as offices,
                    coalesce(r.lines, 0) as lines_reported, coalesce(r.schools, 0) as schools_reported,
                    coalesce(r.schools_done, 0) as schools_done, coalesce(r.offices, 0) as offices_reported, r.lead_narrative,
                    e.parties, e.narratives, t.indicators, t.comparators, t.goals, t.units, t.lead_actuals, t.mean_actuals, t.weighted_actuals,
-                   (select count(*) from progress_report x where x.plan_id = :plan and x.period_start >= :from and x.period_start <= :to
-                                                          and x.state = 'APPROVED') as plan_reports
-            from plan_node n left join lines l on l.item_id = n.id left join reported r on r.item_id = n.id
+                   t.actuals, t.reached,
+                   (select count(*) from progress_report_view x where x.plan_id = :plan and x.period_start >= :from and x.period_start <= :to
+                                                               and x.state = :approved) as plan_reports
+            from plan_node_view n left join lines l on l.item_id = n.id left join reported r on r.item_id = n.id
             left join excerpts e on e.item_id = n.id left join targets t on t.item_id = n.id
-            where n.plan_id = :plan and n.kind = 'ITEM'""";
+            where n.plan_id = :plan and n.kind = :item""";
 
     private final PlanQueries plans;
     private final PlanStandings standings;
@@ -134,18 +143,14 @@ class SummarySources {
     /**
      * A target of an item and its value in the period: the lead office's latest consolidated actual; else the schools'
      * latest actuals weighted by their enrolment (在校生数), over the schools whose enrolment is known; else the mean of
-     * the other lines' latest actuals.
+     * the other lines' latest actuals (those two to one decimal). The actual and whether it meets the target are worked
+     * out in {@link #REPORTS}, the latter by {@code target_met} (V12), the rule the dashboards' totals are kept by.
+     *
+     * @param actual  the figure the report gives, {@code null} without one
+     * @param reached whether it meets the target, {@code null} without a value
      */
     record TargetValue(long itemId, String indicator, TargetComparator comparator, BigDecimal goal, String unit, BigDecimal leadActual,
-            BigDecimal weightedActual, BigDecimal meanActual) {
-
-        BigDecimal actual() {
-            if (leadActual != null) {
-                return leadActual;
-            }
-            var figure = weightedActual != null ? weightedActual : meanActual;
-            return figure == null ? null : figure.setScale(1, RoundingMode.HALF_UP);
-        }
+            BigDecimal weightedActual, BigDecimal meanActual, BigDecimal actual, Boolean reached) {
 
         /** How the actual was worked out ({@code null} without one). */
         Basis basis() {
@@ -154,12 +159,6 @@ class SummarySources {
 
         enum Basis {
             LEAD_OFFICE, WEIGHTED, MEAN
-        }
-
-        /** {@code null} without a value. */
-        Boolean reached() {
-            var actual = actual();
-            return actual == null ? null : comparator.isMet(actual, goal);
         }
     }
 
@@ -204,6 +203,7 @@ class SummarySources {
         // the slices are written [1 : 3]: in [1:3] the named-parameter parser would take ":3" for a parameter
         jdbc.sql(REPORTS)
                 .param("plan", planId).param("from", period.start()).param("to", period.end())
+                .param("approved", ReportState.APPROVED.name()).param("done", Progress.DONE.name()).param("item", NodeKind.ITEM.name())
                 .query((row, number) -> {
                     var parties = strings(row.getArray("parties"));
                     var narratives = strings(row.getArray("narratives"));
@@ -220,10 +220,13 @@ class SummarySources {
                     var leadActuals = decimals(row.getArray("lead_actuals"));
                     var meanActuals = decimals(row.getArray("mean_actuals"));
                     var weightedActuals = decimals(row.getArray("weighted_actuals"));
+                    var actuals = decimals(row.getArray("actuals"));
+                    var reached = booleans(row.getArray("reached"));
                     var targets = new ArrayList<TargetValue>();
                     for (int i = 0; i < indicators.size(); i++) {
                         targets.add(new TargetValue(itemId, indicators.get(i), TargetComparator.ofCode(comparators.get(i)).orElseThrow(),
-                                goals.get(i), units.get(i), leadActuals.get(i), weightedActuals.get(i), meanActuals.get(i)));
+                                goals.get(i), units.get(i), leadActuals.get(i), weightedActuals.get(i), meanActuals.get(i), actuals.get(i),
+                                reached.get(i)));
                     }
                     return new ItemReports(itemId, row.getInt("schools"), row.getInt("offices"), row.getInt("lines_reported"),
                             row.getInt("schools_reported"), row.getInt("schools_done"), row.getInt("offices_reported"),
@@ -236,8 +239,8 @@ class SummarySources {
     private Returned returned(long planId, SummaryPeriod period) {
         return jdbc.sql("""
                 with returned as (
-                    select r.item_id, btrim(coalesce(r.review_comment, '')) as comment from progress_report r
-                    where r.plan_id = :plan and r.period_start >= :from and r.period_start <= :to and r.state = 'RETURNED'),
+                    select r.item_id, btrim(coalesce(r.review_comment, '')) as comment from progress_report_view r
+                    where r.plan_id = :plan and r.period_start >= :from and r.period_start <= :to and r.state = :returned),
                 top as (
                     select comment, count(*) as times from returned where comment <> '' group by comment
                     order by count(*) desc, comment limit 3)
@@ -245,6 +248,7 @@ class SummarySources {
                        (select array_agg(comment order by times desc, comment) from top) as comments,
                        (select array_agg(times order by times desc, comment) from top) as times""")
                 .param("plan", planId).param("from", period.start()).param("to", period.end())
+                .param("returned", ReportState.RETURNED.name())
                 .query((row, number) -> {
                     var comments = strings(row.getArray("comments"));
                     var times = row.getArray("times") == null ? new Long[0] : (Long[]) row.getArray("times").getArray();
@@ -255,6 +259,11 @@ class SummarySources {
                     return new Returned(row.getInt("reports"), row.getInt("items"), List.copyOf(list));
                 })
                 .single();
+    }
+
+    /** The truth values of a boolean array, {@code null} where the array holds none. */
+    private static List<Boolean> booleans(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Boolean[]) array.getArray());
     }
 
     private static List<String> strings(Array array) throws SQLException {

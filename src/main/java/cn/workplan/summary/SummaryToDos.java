@@ -13,7 +13,6 @@ import java.util.Set;
 import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.execution.ReportCycle;
-import cn.workplan.plan.PlanStatus;
 import cn.workplan.todo.ToDo;
 import cn.workplan.todo.ToDoKind;
 import cn.workplan.todo.ToDoSource;
@@ -44,7 +43,7 @@ class SummaryToDos implements ToDoSource {
         if (user.is(Role.LEADER)) {
             return jdbc.sql("""
                     select s.id, s.title, r.requested_at, u.display_name from summary_reading r join summary s on s.id = r.summary_id
-                    join app_user u on u.id = r.requested_by where r.user_id = :user and r.read_at is null""")
+                    join person_view u on u.id = r.requested_by where r.user_id = :user and r.read_at is null""")
                     .param("user", user.id())
                     .query((row, number) -> ToDo.of(ToDoKind.SUMMARY_READ, List.of(row.getString("title")), "/summaries/" + row.getLong("id"),
                             null, row.getObject("requested_at", OffsetDateTime.class).toInstant(), row.getString("display_name")))
@@ -55,8 +54,8 @@ class SummaryToDos implements ToDoSource {
             jdbc.sql("""
                     select p.id, p.title, p.year, p.report_cycle,
                            array(select s.kind || ':' || s.period_start from summary s where s.plan_id = p.id) as drafted
-                    from plan p where p.status = :published and p.year <= :year""")
-                    .param("published", PlanStatus.PUBLISHED.name()).param("year", today.getYear())
+                    from plan_view p where p.in_force and p.year <= :year""")
+                    .param("year", today.getYear())
                     .query((row, number) -> {
                         var drafted = drafted(row.getArray("drafted"));
                         for (var period : closed(row.getInt("year"), ReportCycle.valueOf(row.getString("report_cycle")), today)) {
