@@ -8,9 +8,13 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN chmod +x mvnw
 COPY src/ src/
-# the cache keeps Maven and the dependencies between builds (BuildKit)
+COPY scripts/check-production-jar.sh scripts/
+# the production jar: no embedded PostgreSQL, only the webjar files the pages load (profile production in pom.xml);
+# the check fails the build when the jar outgrows its budget or holds what production does not need.
+# The cache keeps Maven and the dependencies between builds (BuildKit).
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -Pproduction -DskipTests package \
     && mv target/workplan-*.jar application.jar \
+    && bash scripts/check-production-jar.sh application.jar \
     && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:17-jre

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.org.PersonDirectory;
 
 import org.springframework.stereotype.Component;
@@ -14,11 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Tells the directory about people: names, leaders, office staff, principals. */
 @Component
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 class AccountPersonDirectory implements PersonDirectory {
 
     private final UserAccountRepository users;
+
+    AccountPersonDirectory(UserAccountRepository users) {
+        this.users = users;
+    }
 
     @Override
     public Map<Long, String> names(Collection<Long> userIds) {

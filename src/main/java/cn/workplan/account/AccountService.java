@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.audit.AuditAction;
@@ -38,7 +37,6 @@ import org.springframework.util.StringUtils;
  */
 @Slf4j
 @Service
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 public class AccountService {
 
@@ -54,6 +52,22 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+
+    AccountService(
+            UserAccountRepository users, JdbcClient jdbc, OfficeService offices, SchoolService schools,
+            PasswordEncoder passwordEncoder, SecurityProperties properties, AuditTrail audit, LoginThrottle throttle,
+            ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.jdbc = jdbc;
+        this.offices = offices;
+        this.schools = schools;
+        this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
+        this.audit = audit;
+        this.throttle = throttle;
+        this.events = events;
+        this.clock = clock;
+    }
 
     /** Accounts matching the filter, by role then name: four queries (accounts, office and school names, held logins). */
     public List<UserView> list(UserFilter filter) {

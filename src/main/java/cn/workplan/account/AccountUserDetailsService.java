@@ -2,8 +2,6 @@ package cn.workplan.account;
 
 import java.util.Optional;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.org.OfficeService;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,11 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
  * theirs (a daily digest of their to-do list), an active account by its id ({@link CurrentUsers}).
  */
 @Service
-@RequiredArgsConstructor
 class AccountUserDetailsService implements UserDetailsService, CurrentUsers {
 
     private final UserAccountRepository users;
     private final OfficeService offices;
+
+    AccountUserDetailsService(UserAccountRepository users, OfficeService offices) {
+        this.users = users;
+        this.offices = offices;
+    }
 
     @Override
     @Transactional(readOnly = true)

@@ -1,6 +1,5 @@
 package cn.workplan.account;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.system.InvalidInputException;
@@ -22,13 +21,15 @@ import org.springframework.util.StringUtils;
 @Slf4j
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RequiredArgsConstructor
 class InitialAdministrator implements ApplicationRunner {
 
     private final AccountService accounts;
+    private final String password;
 
-    @Value("${workplan.initial-admin.password:}")
-    private String password;
+    InitialAdministrator(AccountService accounts, @Value("${workplan.initial-admin.password:}") String password) {
+        this.accounts = accounts;
+        this.password = password;
+    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -1,6 +1,5 @@
 package cn.workplan.account;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.context.event.EventListener;
@@ -14,10 +13,13 @@ import org.springframework.stereotype.Component;
  */
 @Slf4j
 @Component
-@RequiredArgsConstructor
 class LoginAttempts {
 
     private final AccountService accounts;
+
+    LoginAttempts(AccountService accounts) {
+        this.accounts = accounts;
+    }
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -45,7 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Slf4j
 @Component
-@RequiredArgsConstructor
 class LoginThrottle {
 
     /** Login names are at most 40 characters; anything longer is a guess, kept short in the key. */
@@ -54,6 +52,12 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final SecurityProperties properties;
     private final Clock clock;
+
+    LoginThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
 
     /** The keys an attempt is counted under. */
     record Keys(List<Key> keys, boolean trusted) {

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.SchoolService;
 import cn.workplan.system.table.ImportPreview;
@@ -26,7 +24,6 @@ import org.springframework.stereotype.Service;
  * every row before anything is saved. Offices are matched by name or short name, schools by name.
  */
 @Service
-@RequiredArgsConstructor
 public class UserImport {
 
     public static final List<TableColumn> COLUMNS = List.of(
@@ -51,6 +48,16 @@ public class UserImport {
     private final SchoolService schools;
     private final SecurityProperties security;
     private final ImportSlots slots;
+
+    UserImport(
+            AccountService accounts, OfficeService offices, SchoolService schools, SecurityProperties security,
+            ImportSlots slots) {
+        this.accounts = accounts;
+        this.offices = offices;
+        this.schools = schools;
+        this.security = security;
+        this.slots = slots;
+    }
 
     /**
      * @param defaultPassword the initial password of rows that give none

@@ -1,5 +1,5 @@
 /**
- * Plans in their chain (issue #16): the upper-level documents (上级文件) a county's plan carries out — the city's or the
+ * Plans in their chain: the upper-level documents (上级文件) a county's plan carries out — the city's or the
  * province's work points, imported through the plan import's preview and kept read-only as references — and the links
  * (对标) from the plan's task items to their points. {@link cn.workplan.alignment.UpperDocuments} keeps the documents,
  * {@link cn.workplan.alignment.Alignments} the links (turning a point into an item, linking and unlinking, carrying the

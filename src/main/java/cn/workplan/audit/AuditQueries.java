@@ -10,7 +10,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import lombok.RequiredArgsConstructor;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -26,7 +25,6 @@ import org.springframework.util.StringUtils;
  * page is not full, as before).
  */
 @Service
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 public class AuditQueries {
 
@@ -42,6 +40,12 @@ public class AuditQueries {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+
+    AuditQueries(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
 
     public Page<AuditEntry> search(AuditFilter filter, int page) {
         var request = PageRequest.of(Math.max(page, 0), PAGE_SIZE,

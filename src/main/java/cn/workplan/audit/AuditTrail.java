@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Slf4j
 @Service
-@RequiredArgsConstructor
 public class AuditTrail {
 
     /** The actor recorded when nobody is logged in (start-up jobs, demo data). */
@@ -32,6 +30,11 @@ public class AuditTrail {
 
     private final AuditEventRepository events;
     private final Clock clock;
+
+    AuditTrail(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void created(String entityType, Long entityId, String label, Map<String, ?> state) {

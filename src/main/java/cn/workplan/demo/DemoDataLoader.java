@@ -8,7 +8,6 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.account.AccountService;
@@ -40,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Slf4j
 @Component
 @Order(DemoDataLoader.ORDER)
-@RequiredArgsConstructor
 class DemoDataLoader implements ApplicationRunner {
 
     static final String PASSWORD = "workplan";
@@ -59,6 +57,23 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoUpperDocument upperDocument;
     private final Clock clock;
     private final EntityManager entityManager;
+
+    DemoDataLoader(
+            Environment environment, OfficeService offices, SchoolService schools, AccountService accounts,
+            DemoPlan demoPlan, UserDetailsService userDetails, DemoReports reports, DemoActivity activity,
+            DemoUpperDocument upperDocument, Clock clock, EntityManager entityManager) {
+        this.environment = environment;
+        this.offices = offices;
+        this.schools = schools;
+        this.accounts = accounts;
+        this.demoPlan = demoPlan;
+        this.userDetails = userDetails;
+        this.reports = reports;
+        this.activity = activity;
+        this.upperDocument = upperDocument;
+        this.clock = clock;
+        this.entityManager = entityManager;
+    }
 
     @Override
     @Transactional

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.account.CurrentUser;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.OfficeView;
@@ -32,13 +30,19 @@ import org.springframework.stereotype.Component;
  * items with lead and cooperating offices, responsible schools, targets, deadlines and quarter milestones.
  */
 @Component
-@RequiredArgsConstructor
 class DemoPlan {
 
     private final PlanService plans;
     private final OutlineService outline;
     private final OfficeService offices;
     private final SchoolService schools;
+
+    DemoPlan(PlanService plans, OutlineService outline, OfficeService offices, SchoolService schools) {
+        this.plans = plans;
+        this.outline = outline;
+        this.offices = offices;
+        this.schools = schools;
+    }
 
     /**
      * An item of the demo plan: offices by short name, schools by kind ("all", "none" or kinds joined by 、),

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.account.CurrentUser;
@@ -29,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Slf4j
 @Service
-@RequiredArgsConstructor
 public class PlanImportService {
 
     private final PlanImporter importer;
@@ -37,6 +35,15 @@ public class PlanImportService {
     private final PlanService plans;
     private final OutlineService outline;
     private final Clock clock;
+
+    PlanImportService(
+            PlanImporter importer, BureauOffices offices, PlanService plans, OutlineService outline, Clock clock) {
+        this.importer = importer;
+        this.offices = offices;
+        this.plans = plans;
+        this.outline = outline;
+        this.clock = clock;
+    }
 
     /** Reads pasted text; office mentions are matched against the bureau's active offices. */
     public ImportDraft readText(String text, boolean toSimplified, CurrentUser user) throws DocumentImportException {

@@ -6,8 +6,6 @@ import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.system.InvalidInputException;
@@ -20,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps the bureau's offices. Changes are audited; screens read {@link OfficeView}s. */
 @Service
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 public class OfficeService {
 
@@ -30,6 +27,13 @@ public class OfficeService {
     private final JdbcClient jdbc;
     private final PersonDirectory people;
     private final AuditTrail audit;
+
+    OfficeService(OfficeRepository offices, JdbcClient jdbc, PersonDirectory people, AuditTrail audit) {
+        this.offices = offices;
+        this.jdbc = jdbc;
+        this.people = people;
+        this.audit = audit;
+    }
 
     /** All offices in display order, with the names of their head and leader: two queries. */
     public List<OfficeView> list() {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.system.table.ImportPreview;
 import cn.workplan.system.table.ImportSlots;
 import cn.workplan.system.table.ImportPreview.Problem;
@@ -20,7 +18,6 @@ import org.springframework.stereotype.Service;
  * anything is saved.
  */
 @Service
-@RequiredArgsConstructor
 public class SchoolImport {
 
     public static final List<TableColumn> COLUMNS = List.of(
@@ -31,6 +28,11 @@ public class SchoolImport {
 
     private final SchoolService schools;
     private final ImportSlots slots;
+
+    SchoolImport(SchoolService schools, ImportSlots slots) {
+        this.schools = schools;
+        this.slots = slots;
+    }
 
     public ImportPreview<SchoolData> preview(String fileName, byte[] content) throws TableFileException {
         var rows = slots.read(() -> TableReader.read(fileName, content, COLUMNS), () -> new TableFileException("import.error.busy"));

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.system.InvalidInputException;
@@ -18,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps the bureau's schools. Changes are audited; screens read {@link SchoolView}s. */
 @Service
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 public class SchoolService {
 
@@ -31,6 +28,13 @@ public class SchoolService {
     private final JdbcClient jdbc;
     private final PersonDirectory people;
     private final AuditTrail audit;
+
+    SchoolService(SchoolRepository schools, JdbcClient jdbc, PersonDirectory people, AuditTrail audit) {
+        this.schools = schools;
+        this.jdbc = jdbc;
+        this.people = people;
+        this.audit = audit;
+    }
 
     /** All schools by township and name, with their principals: two queries. */
     public List<SchoolView> list() {

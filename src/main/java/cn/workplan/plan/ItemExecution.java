@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.EntityManager;
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.system.NotFoundException;
@@ -22,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Slf4j
 @Service
-@RequiredArgsConstructor
 @Transactional
 public class ItemExecution {
 
@@ -31,6 +29,16 @@ public class ItemExecution {
     private final ItemRevisions revisions;
     private final Clock clock;
     private final EntityManager entities;
+
+    ItemExecution(
+            PlanRepository plans, PlanNodeRepository nodes, ItemRevisions revisions, Clock clock,
+            EntityManager entities) {
+        this.plans = plans;
+        this.nodes = nodes;
+        this.revisions = revisions;
+        this.clock = clock;
+        this.entities = entities;
+    }
 
     /**
      * Moves the item's deadline to a later day (as a day, kind DATE); the deadline before the first extension

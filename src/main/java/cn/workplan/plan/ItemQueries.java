@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.account.CurrentUser;
 import cn.workplan.org.OfficeService;
 import cn.workplan.org.PersonDirectory;
@@ -24,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** One task item's page: its details, comments and history. */
 @Service
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 public class ItemQueries {
 
@@ -39,6 +36,19 @@ public class ItemQueries {
     private final PersonDirectory people;
     private final JdbcClient jdbc;
     private final Clock clock;
+
+    ItemQueries(
+            PlanNodeRepository nodes, PlanQueries plans, ItemRevisions revisions, OfficeService offices,
+            SchoolService schools, PersonDirectory people, JdbcClient jdbc, Clock clock) {
+        this.nodes = nodes;
+        this.plans = plans;
+        this.revisions = revisions;
+        this.offices = offices;
+        this.schools = schools;
+        this.people = people;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
 
     public ItemView item(long nodeId, CurrentUser user) {
         var item = nodes.findById(nodeId).filter(node -> node.getKind() == NodeKind.ITEM)

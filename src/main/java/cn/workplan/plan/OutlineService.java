@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Comparator;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.account.CurrentUser;
@@ -33,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Slf4j
 @Service
-@RequiredArgsConstructor
 @Transactional
 public class OutlineService {
 
@@ -46,6 +44,21 @@ public class OutlineService {
     private final ApplicationEventPublisher events;
     private final OutlineAudit audit;
     private final PlanNotifications notifications;
+
+    OutlineService(
+            PlanRepository plans, PlanNodeRepository nodes, ItemRevisions revisions, OfficeService offices,
+            SchoolService schools, JdbcClient jdbc, ApplicationEventPublisher events, OutlineAudit audit,
+            PlanNotifications notifications) {
+        this.plans = plans;
+        this.nodes = nodes;
+        this.revisions = revisions;
+        this.offices = offices;
+        this.schools = schools;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.audit = audit;
+        this.notifications = notifications;
+    }
 
     /** Adds a chapter, section or sub-point at the end of its parent ({@code null}: the top level). */
     public long addHeading(long planId, Long parentId, NodeKind kind, String headline, String body, CurrentUser user) {

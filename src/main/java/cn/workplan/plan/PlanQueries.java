@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Comparator;
 
-import lombok.RequiredArgsConstructor;
-
 import cn.workplan.account.CurrentUser;
 import cn.workplan.account.Role;
 import cn.workplan.org.OfficeService;
@@ -30,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  * size of the plan: the header, the nodes, the cooperating offices and the office names.
  */
 @Service
-@RequiredArgsConstructor
 @Transactional(readOnly = true)
 public class PlanQueries {
 
@@ -38,6 +35,13 @@ public class PlanQueries {
     private final OfficeService offices;
     private final SchoolService schools;
     private final java.time.Clock clock;
+
+    PlanQueries(JdbcClient jdbc, OfficeService offices, SchoolService schools, java.time.Clock clock) {
+        this.jdbc = jdbc;
+        this.offices = offices;
+        this.schools = schools;
+        this.clock = clock;
+    }
 
     /** Today in the bureau's time zone. */
     public LocalDate today() {

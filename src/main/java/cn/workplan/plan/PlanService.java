@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 
 import cn.workplan.account.CurrentUser;
@@ -24,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Plans as a whole: create, edit the header, move through the workflow, delete a draft, copy to next year. */
 @Slf4j
 @Service
-@RequiredArgsConstructor
 @Transactional
 public class PlanService {
 
@@ -38,6 +36,20 @@ public class PlanService {
     private final ApplicationEventPublisher events;
     private final PlanNotifications notifications;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    PlanService(
+            PlanRepository plans, PlanNodeRepository nodes, ItemRevisions revisions, AuditTrail audit, Clock clock,
+            ApplicationEventPublisher events, PlanNotifications notifications,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.plans = plans;
+        this.nodes = nodes;
+        this.revisions = revisions;
+        this.audit = audit;
+        this.clock = clock;
+        this.events = events;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+    }
 
     /** Whether the person may start a plan: the general office and administrators. */
     public static boolean canCreate(CurrentUser user) {

@@ -1,5 +1,5 @@
 /**
- * The public page of a published plan (政务公开, issue #16): the general office opts a published plan in
+ * The public page of a published plan (政务公开): the general office opts a published plan in
  * ({@link cn.workplan.publication.Publications}), with the metadata block of a government information disclosure page
  * (索引号, 发布机构, 主题分类) and, if the bureau chooses, a quarterly progress table by chapter; anyone may then read the
  * document as published, its dated amendments and the table, download it as Word or PDF, and find it on the index of the

@@ -1,5 +1,5 @@
 /**
- * Supervision notices (督办单, issue #5): a leader or the supervision office (督导室) issues a numbered notice on a
+ * Supervision notices (督办单): a leader or the supervision office (督导室) issues a numbered notice on a
  * task item of a published plan, or on one of its lines of responsibility, with a reply deadline; the recipient
  * office or school acknowledges (签收) and replies; the issuer or a leader closes it (办结) or sends the reply back;
  * a notice still without a reply after its deadline is escalated once to the deputy director in charge.
