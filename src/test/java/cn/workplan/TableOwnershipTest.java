@@ -120,21 +120,9 @@ class TableOwnershipTest {
     @Test
     void noModuleNamesAnotherModulesTables() throws IOException {
         var crossings = new TreeMap<String, List<String>>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                var relative = SOURCES.relativize(file).toString().replace('\\', '/');
-                var module = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
-                if (EXEMPT_MODULES.contains(module)) {
-                    continue;
-                }
-                var found = new ArrayList<String>();
-                for (var sql : strings(Files.readString(file))) {
-                    found.addAll(crossings(module, sql, PUBLISHED, relative));
-                }
-                if (!found.isEmpty()) {
-                    crossings.put(relative, found);
-                }
-            }
+        for (var source : sources()) {
+            source.strings().forEach(sql -> crossings(source.module(), sql, PUBLISHED, source.path())
+                    .forEach(found -> crossings.computeIfAbsent(source.path(), f -> new ArrayList<>()).add(found)));
         }
         assertThat(crossings).as("SQL naming another module's tables (read its published views or ask its Java API)")
                 .isEmpty();
@@ -143,25 +131,31 @@ class TableOwnershipTest {
     @Test
     void noModuleSpellsAnotherModulesCodes() throws IOException {
         var spelled = new TreeMap<String, List<String>>();
+        for (var source : sources()) {
+            source.strings().stream().filter(sql -> SQL.matcher(sql).find()).forEach(sql -> CODES.forEach(
+                    (owner, codes) -> codes.stream().filter(code -> !owner.equals(source.module()) && sql.contains(code))
+                            .forEach(code -> spelled.computeIfAbsent(source.path(), f -> new ArrayList<>())
+                                    .add(code + " (" + owner + ")"))));
+        }
+        assertThat(spelled).as("SQL spelling another module's codes (bind them from the owner's enum)").isEmpty();
+    }
+
+    /** A Java source of a module that is not exempt, with its string literals and text blocks. */
+    private record Source(String path, String module, List<String> strings) {
+    }
+
+    private static List<Source> sources() throws IOException {
+        var sources = new ArrayList<Source>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 var relative = SOURCES.relativize(file).toString().replace('\\', '/');
                 var module = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
-                if (EXEMPT_MODULES.contains(module)) {
-                    continue;
-                }
-                for (var sql : strings(Files.readString(file))) {
-                    if (!SQL.matcher(sql).find()) {
-                        continue;
-                    }
-                    CODES.forEach((owner, codes) -> codes.stream()
-                            .filter(code -> !owner.equals(module) && sql.contains(code))
-                            .forEach(code -> spelled.computeIfAbsent(relative, f -> new ArrayList<>())
-                                    .add(code + " (" + owner + ")")));
+                if (!EXEMPT_MODULES.contains(module)) {
+                    sources.add(new Source(relative, module, strings(Files.readString(file))));
                 }
             }
         }
-        assertThat(spelled).as("SQL spelling another module's codes (bind them from the owner's enum)").isEmpty();
+        return sources;
     }
 
     /** The relations {@code sql} names that belong to a module other than {@code module} and are not allowed. */
