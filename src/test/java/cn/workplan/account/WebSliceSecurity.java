@@ -22,6 +22,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.workplan.system.WorkplanProperties;
+
 /**
  * The application's own security in a web slice ({@code @WebMvcTest}, see {@code support.WebSliceTest}): both filter
  * chains of {@link SecurityConfiguration} with method security, the stale-login check on every write included, which
@@ -30,7 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SecurityConfiguration.class)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, WorkplanProperties.class})
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class})
 public class WebSliceSecurity {

@@ -6,10 +6,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
 import cn.workplan.account.WebSliceSecurity;
+import cn.workplan.system.FormTokens;
+import cn.workplan.system.web.DisplayFormats;
 
 /**
  * A web slice: the named controllers with Spring MVC as the application sets it up (its controller advice, error
@@ -21,7 +25,8 @@ import cn.workplan.account.WebSliceSecurity;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest
+@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+        classes = {FormTokens.class, DisplayFormats.class}))
 @Import(WebSliceSecurity.class)
 public @interface WebSliceTest {
 
