@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.workplan.support.DemoCountyTest;
 
 /**
  * The general office drafts a new plan beside the city's work points of the demo (云岭市教育局2026年工作要点): on the plan's
@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * another point is linked to that item; the item's page then names both points. On a phone the document is a drawer.
  * Screenshots in {@code target/screenshots/alignment-*.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 class AlignmentBrowserTest {
 
     private static Chromium desktop;

@@ -18,16 +18,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.workplan.support.DemoCountyTest;
 
 /**
  * The director opens the dashboard of the demo plan: the tiles show, every chart is drawn with data, and a click
  * on a lead office's bar in the ranking opens the list of that office's items.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 class DashboardBrowserTest {
 
     private static Chromium chromium;

@@ -16,16 +16,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.workplan.support.DemoCountyTest;
 
 /**
  * The demo county in a real browser: every demo account logs in on the Chinese login page, sees the
  * home page of its role and logs out; a principal does the same on a phone; English is a click away.
  * Screenshots land in {@code target/screenshots/} for a person to look at.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 class DemoJourneyBrowserTest {
 
     private static final String PASSWORD = "workplan";

@@ -20,16 +20,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.workplan.support.DemoCountyTest;
 
 /**
  * The general office drafts a small plan in the browser (two chapters, four items), reorders it with the
  * keyboard and the "move to" dialog, watches the numbers follow, sends it for review; the director
  * publishes it with a document number. Screenshots in {@code target/screenshots/plan-*.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 class PlanDraftingBrowserTest {
 
     private static Chromium chromium;

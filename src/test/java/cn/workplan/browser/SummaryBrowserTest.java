@@ -24,12 +24,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.workplan.support.DemoCountyTest;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -38,7 +37,7 @@ import org.springframework.context.annotation.Import;
  * edits a paragraph in place and saves it, and downloads the Word file, which holds the edited text. Screenshots in
  * {@code target/screenshots/summary-*.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 @Import({TestPlans.class, TestData.class, TestClock.Configuration.class})
 class SummaryBrowserTest {
 

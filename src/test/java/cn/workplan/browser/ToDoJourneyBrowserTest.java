@@ -20,14 +20,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.workplan.account.CurrentUser;
 import cn.workplan.plan.Numbering;
+import cn.workplan.support.DemoCountyTest;
 import cn.workplan.support.ItemSpec;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Shares its application (the demo county, on a real port) with the other browser tests that import the same support.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 @Import({TestPlans.class, TestData.class, TestClock.Configuration.class})
 class ToDoJourneyBrowserTest {
 

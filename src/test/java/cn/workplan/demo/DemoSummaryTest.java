@@ -15,13 +15,12 @@ import cn.workplan.summary.Summaries;
 import cn.workplan.summary.SummaryKind;
 import cn.workplan.summary.SummaryQueries;
 import cn.workplan.summary.SummaryView;
+import cn.workplan.support.DemoCountyTest;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -33,7 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * of its own (the demo is alive: what it has reported depends on the day it is loaded). The text is written to
  * {@code target/exports/demo-mid-year-summary.txt} to be read. (The browser tests' context: the demo county loaded.)
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 @Import({TestPlans.class, TestData.class, TestClock.Configuration.class})
 class DemoSummaryTest {
 

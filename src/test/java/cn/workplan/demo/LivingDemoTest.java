@@ -15,6 +15,7 @@ import cn.workplan.account.CurrentUser;
 import cn.workplan.dashboard.Dashboard;
 import cn.workplan.dashboard.DashboardQueries;
 import cn.workplan.plan.PlanService;
+import cn.workplan.support.DemoCountyTest;
 import cn.workplan.support.TestClock;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
@@ -22,8 +23,6 @@ import cn.workplan.todo.ToDoKind;
 import cn.workplan.todo.ToDoQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,7 +35,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * page has something to do; nothing happened in the future. The demo loaded at this context's start is today's; the
  * county is loaded again on days through the year, each into a year of its own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 @Import({TestPlans.class, TestData.class, TestClock.Configuration.class})
 class LivingDemoTest {
 

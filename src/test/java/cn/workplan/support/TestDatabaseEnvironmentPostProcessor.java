@@ -9,7 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Points every test application context at a fresh database of {@link TestDatabase}, unless the test
+ * Points every test application context at a fresh, migrated database of {@link TestDatabase}, unless the test
  * names a database itself or asks for the quick start's own server ({@code workplan.embedded-database.enabled=true},
  * as {@code QuickStartFaultTest} does). Registered in {@code src/test/resources/META-INF/spring.factories}.
  */
@@ -25,7 +25,8 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
                 || "true".equals(environment.getProperty("workplan.embedded-database.enabled"))) {
             return;
         }
-        var database = TestDatabase.newDatabase();
+        // already migrated: the context's Flyway finds the schema up to date and only validates it
+        var database = TestDatabase.newMigratedDatabase();
         environment.getPropertySources().addLast(new MapPropertySource("workplanTestDatabase", Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.user(),

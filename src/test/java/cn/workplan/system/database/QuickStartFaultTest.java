@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ import cn.workplan.plan.Numbering;
 import cn.workplan.support.ItemSpec;
 import cn.workplan.support.TestData;
 import cn.workplan.support.TestPlans;
+import cn.workplan.support.Tiers;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,6 +59,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The supervisor waits {@value #RESTART_DELAY_SECONDS} s before restarting, so that requests made while the database
  * is down are certain to see it down.
  */
+@Tag(Tiers.INTEGRATION)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickStartFaultTest {
 

@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cn.workplan.support.Tiers;
 
 /**
  * The quick start's own PostgreSQL, without Spring: durable settings as the server reports them, the superuser's
  * password in an owner-only file, a cluster of an earlier version (trust, no password) secured in place with its
  * data, and the supervisor starting a killed server again with every committed row.
  */
+@Tag(Tiers.INTEGRATION)
 class QuickStartServerTest {
 
     @TempDir

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.workplan.account.Role;
-import cn.workplan.support.IntegrationTest;
-import cn.workplan.support.SignIn;
+import cn.workplan.account.WebSliceSecurity.SliceUsers;
+import cn.workplan.support.WebSliceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -31,13 +31,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * message key such as {@code ??Not Found_zh_CN??} (which every error page showed, in both languages, when Spring Boot's
  * model put the reason phrase where the layout reads its flash message); the API's addresses get a problem detail.
  */
-@IntegrationTest
+@WebSliceTest(ErrorPageController.class)
 class ErrorPagesTest {
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    SignIn signIn;
+    SliceUsers users;
     @Autowired
     ObjectMapper json;
 
@@ -62,7 +62,7 @@ class ErrorPagesTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("pages")
     void everyErrorPageHasItsTitleAndTextInThePersonsLanguage(int status, String language, String title, String text) throws Exception {
-        var response = mvc.perform(failed(status, "/plans/42", language).with(signIn.as(Role.OFFICE_STAFF))).andReturn().getResponse();
+        var response = mvc.perform(failed(status, "/plans/42", language).with(users.as(Role.OFFICE_STAFF))).andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(status);
         var body = response.getContentAsString(UTF_8);

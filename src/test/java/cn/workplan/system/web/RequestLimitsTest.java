@@ -22,9 +22,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.workplan.support.DemoCountyTest;
 
 /**
  * The server's limits and errors as a browser or a script meets them, on a real Tomcat (MockMvc has neither its limits
@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 413; unknown addresses, wrong methods and wrong content types get the error page, or on the API a problem detail, in
  * the person's language. Runs on the demo county, in the application the browser tests share.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "workplan.demo-data.enabled=true")
+@DemoCountyTest
 class RequestLimitsTest {
 
     private static final String PASSWORD = "workplan";
