@@ -264,6 +264,7 @@ class ReportsTest {
         var page = refused(Map.of("percent", "abc", "narrative", "设备已到货"));
         assertThat(page.invalidFields()).containsExactly("percent");
         assertThat(page.text()).contains("请输入整数。");
+        assertThat(page.value("percent")).as("the refused percent as it was typed").isEqualTo("abc");
         assertThat(page.value("narrative")).as("what was typed stays").isEqualTo("设备已到货");
         assertThat(page.value("actuals[" + target + "]")).isEqualTo("60");
 

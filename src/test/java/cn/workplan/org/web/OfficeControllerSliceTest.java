@@ -83,6 +83,7 @@ class OfficeControllerSliceTest {
 
         assertThat(page.invalidFields()).containsExactly("displayOrder");
         assertThat(page.fieldError("displayOrder")).isEqualTo("请输入整数。");
+        assertThat(page.value("displayOrder")).as("what was typed comes back").isEqualTo("1.5");
         assertThat(page.value("name")).isEqualTo("教研室");
     }
 
