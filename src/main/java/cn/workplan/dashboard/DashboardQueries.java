@@ -24,6 +24,7 @@ import cn.workplan.plan.PlanStatus;
 import cn.workplan.supervision.NoticeQueries;
 import cn.workplan.system.NotFoundException;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -179,7 +180,7 @@ public class DashboardQueries {
                 where c.plan_id = :plan and c.lines > 0
                 order by s.township, s.name, s.id""")
                 .param("today", today).param("plan", planId).param("item", NodeKind.ITEM.name())
-                .query(GridCellRow.class)
+                .query(GRID_CELL)
                 .list();
         for (var cell : cells) {
             var row = rows.computeIfAbsent(cell.schoolId(), school -> new GridBuilder(school, cell.name(), cell.township(), chapters.size()));
@@ -194,6 +195,15 @@ public class DashboardQueries {
     /** A school's lines under a chapter, as the grid's statement gives them. */
     private record GridCellRow(long schoolId, String name, String township, long chapterId, int lines, long percentSum, int overdue) {
     }
+
+    /**
+     * The grid's cells read by name, written out: Spring's record mapping converts every value through its conversion
+     * service (some 20 µs a row), which for the grid's 1,800 cells on the ten-year data was half the dashboard's time
+     * (29 against 76 ms p50). Lists that grow with the plan are mapped so here; small ones use the record mapping.
+     */
+    private static final RowMapper<GridCellRow> GRID_CELL = (rs, row) -> new GridCellRow(rs.getLong("school_id"),
+            rs.getString("name"), rs.getString("township"), rs.getLong("chapter_id"), rs.getInt("lines"),
+            rs.getLong("percent_sum"), rs.getInt("overdue"));
 
     private static List<Dashboard.GridRow> townships(List<Dashboard.GridRow> schools, List<Dashboard.Chapter> chapters) {
         var byTownship = new LinkedHashMap<String, GridBuilder>();
@@ -316,7 +326,10 @@ public class DashboardQueries {
                 where n.plan_id = :plan
                 order by t.node_id, t.position""")
                 .param("plan", planId)
-                .query(TargetTallyRow.class)
+                .query((rs, row) -> new TargetTallyRow(rs.getLong("id"), rs.getLong("item_id"), rs.getString("indicator"),
+                        rs.getString("comparator"), rs.getBigDecimal("value"), rs.getString("unit"),
+                        rs.getBigDecimal("consolidated"), rs.getBigDecimal("weighted"), rs.getBigDecimal("school_mean"),
+                        rs.getInt("schools"), rs.getInt("reached"), rs.getObject("met", Boolean.class)))
                 .list()
                 .stream().filter(row -> view.node(row.itemId()) != null)
                 .map(row -> row.toTargetRow(view.node(row.itemId())))
