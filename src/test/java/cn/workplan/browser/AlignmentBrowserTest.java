@@ -90,7 +90,8 @@ class AlignmentBrowserTest {
         click(page, point(page, "24.落实校园安全责任"));
         wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chosen-headline"), "24.落实校园安全责任"));
         click(page, itemRow(page, "1.加强学生防溺水教育").findElement(By.cssSelector(".link-item")));
-        wait(page).until(driver -> badges(driver, "1.加强学生防溺水教育").size() == 2);
+        // the outline's rows are swapped while the link is saved: a row missing for a moment is waited for, not a failure
+        wait(page).ignoring(AssertionError.class).until(driver -> badges(driver, "1.加强学生防溺水教育").size() == 2);
         assertThat(badges(page, "1.加强学生防溺水教育")).containsExactly("第24条", "第25条");
         assertThat(page.findElement(By.id("beside-counts")).getText()).contains("34 条要点，已对标 2 条");
         assertThat(itemRow(page, "1.加强学生防溺水教育").findElements(By.cssSelector(".unlink-item"))).hasSize(1);
