@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import cn.workplan.account.Role;
+import cn.workplan.support.BackgroundThreads;
 import cn.workplan.support.IntegrationTest;
 import cn.workplan.support.ItemSpec;
 import cn.workplan.support.RobotServer;
@@ -208,6 +209,8 @@ class OutboxTest {
         } finally {
             threads.shutdownNow();
         }
+        // a sender woken by another test's commit may have claimed some of them meanwhile: its rows count once it is done
+        BackgroundThreads.awaitIdle("notification-delivery", Duration.ofSeconds(30));
 
         assertThat(server.requests()).as("one message per robot").hasSize(6).allMatch(RobotServer.Request::accepted);
         assertThat(tasksReceived()).hasSize(30).containsExactlyInAnyOrderElementsOf(sent);
