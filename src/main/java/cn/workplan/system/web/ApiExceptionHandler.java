@@ -1,5 +1,8 @@
 package cn.workplan.system.web;
 
+import java.util.ArrayList;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import cn.workplan.system.InvalidInputException;
@@ -25,7 +28,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -126,6 +131,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (messages.getMessage(detailCode(ex), null, null, LocaleContextHolder.getLocale()) == null) {
                 problem.setDetail(general.getDetail());
             }
+        }
+        return response;
+    }
+
+    /**
+     * A body that did not pass its checks: the detail names each field with its message ("name：此项不能为空。"), where
+     * Spring's own joins the bare messages with an English ", and "; {@code errors} lists them for programs.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var response = super.handleMethodArgumentNotValid(ex, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            var locale = LocaleContextHolder.getLocale();
+            var errors = new ArrayList<Map<String, String>>();
+            var named = new ArrayList<String>();
+            for (var error : ex.getBindingResult().getAllErrors()) {
+                var field = error instanceof FieldError fieldError ? fieldError.getField() : ex.getObjectName();
+                var message = messages.getMessage(error, locale);
+                errors.add(Map.of("field", field, "message", message));
+                named.add(messages.getMessage("api.fieldError", new Object[] {field, message}, locale));
+            }
+            problem.setDetail(messages.getMessage(detailCode(ex), new Object[] {"", String.join(" ", named)}, locale));
+            problem.setProperty("errors", errors);
         }
         return response;
     }

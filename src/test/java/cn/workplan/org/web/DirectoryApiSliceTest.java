@@ -121,7 +121,9 @@ class DirectoryApiSliceTest {
                 {"name": " ", "kind": "PRIMARY", "township": "城关镇", "enrolment": -1}""")).andReturn().getResponse(), 400);
 
         assertThat(problem.get("title").asText()).isEqualTo("请求有误");
-        assertThat(problem.get("detail").asText()).startsWith("提交的内容未通过检查").contains("此项不能为空。").contains("不能小于 0。");
+        assertThat(problem.get("detail").asText()).startsWith("提交的内容未通过检查")
+                .contains("name：此项不能为空。", "enrolment：不能小于 0。").doesNotContain(", and");
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "enrolment");
         var unreadable = problem(mvc.perform(create(Role.ADMIN, """
                 {"name": "新小学", "kind": "UNIVERSITY", "township": "城关镇"}""")).andReturn().getResponse(), 400);
         assertThat(unreadable.get("detail").asText()).startsWith("请求内容无法读取");
