@@ -2,9 +2,7 @@ package cn.workplan.account;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.stream.Collectors;
 
 import lombok.extern.slf4j.Slf4j;
 
+import cn.workplan.system.SqlConditions;
 import cn.workplan.audit.AuditAction;
 import cn.workplan.audit.AuditTrail;
 import cn.workplan.org.OfficeService;
@@ -77,7 +76,7 @@ public class AccountService {
         var where = matching(filter);
         return jdbc.sql("""
                 select id, username, display_name, role, office_id, school_id, email, phone, active, last_login_at, version
-                from app_user""" + where.sql() + " order by role, display_name, id")
+                from app_user""" + where.where() + " order by role, display_name, id")
                 .params(where.parameters())
                 .query(Listed.class).list().stream()
                 .map(user -> user.view(officeNames, schoolNames, held))
@@ -316,29 +315,22 @@ public class AccountService {
      * The filter's conditions: only those the filter sets, each a constant piece of SQL with its value bound (nothing
      * typed in reaches the statement's text).
      */
-    private static Where matching(UserFilter filter) {
-        var conditions = new ArrayList<String>();
-        var parameters = new LinkedHashMap<String, Object>();
+    private static SqlConditions matching(UserFilter filter) {
+        var where = new SqlConditions();
         if (StringUtils.hasText(filter.q())) {
-            conditions.add("(lower(username) like :pattern escape '\\' or lower(display_name) like :pattern escape '\\')");
-            parameters.put("pattern", "%" + filter.q().strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.and("(lower(username) like :pattern escape '\\' or lower(display_name) like :pattern escape '\\')",
+                    "pattern", "%" + filter.q().strip().toLowerCase(Locale.ROOT)
+                            .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.role() != null) {
-            conditions.add("role = :role");
-            parameters.put("role", filter.role().name());
+            where.and("role = :role", "role", filter.role().name());
         }
         if (filter.officeId() != null) {
-            conditions.add("office_id = :office");
-            parameters.put("office", filter.officeId());
+            where.and("office_id = :office", "office", filter.officeId());
         }
         if (filter.schoolId() != null) {
-            conditions.add("school_id = :school");
-            parameters.put("school", filter.schoolId());
+            where.and("school_id = :school", "school", filter.schoolId());
         }
-        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-    }
-
-    private record Where(String sql, Map<String, Object> parameters) {
+        return where;
     }
 }

@@ -1,9 +1,9 @@
 package cn.workplan.audit;
 
+import cn.workplan.system.SqlConditions;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,10 +51,10 @@ public class AuditQueries {
         var request = PageRequest.of(Math.max(page, 0), PAGE_SIZE,
                 Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
         var where = matching(filter);
-        var entries = jdbc.sql(SELECT + where.sql() + NEWEST_FIRST).params(where.parameters())
+        var entries = jdbc.sql(SELECT + where.where() + NEWEST_FIRST).params(where.parameters())
                 .param("limit", request.getPageSize()).param("offset", request.getOffset())
                 .query(Row.class).list().stream().map(this::entry).toList();
-        return PageableExecutionUtils.getPage(entries, request, () -> jdbc.sql("select count(*) from audit_event" + where.sql())
+        return PageableExecutionUtils.getPage(entries, request, () -> jdbc.sql("select count(*) from audit_event" + where.where())
                 .params(where.parameters()).query(Long.class).single());
     }
 
@@ -97,33 +97,24 @@ public class AuditQueries {
      * typed in reaches the statement's text), so that the planner sees a plain condition and picks the index of the
      * part that is set, as for the criteria query this replaces.
      */
-    private Where matching(AuditFilter filter) {
+    private SqlConditions matching(AuditFilter filter) {
         var zone = clock.getZone();
-        var conditions = new ArrayList<String>();
-        var parameters = new LinkedHashMap<String, Object>();
+        var where = new SqlConditions();
         if (StringUtils.hasText(filter.actor())) {
-            conditions.add("actor = :actor");
-            parameters.put("actor", filter.actor().trim());
+            where.and("actor = :actor", "actor", filter.actor().trim());
         }
         if (StringUtils.hasText(filter.entityType())) {
-            conditions.add("entity_type = :type");
-            parameters.put("type", filter.entityType());
+            where.and("entity_type = :type", "type", filter.entityType());
         }
         if (filter.action() != null) {
-            conditions.add("action = :action");
-            parameters.put("action", filter.action().name());
+            where.and("action = :action", "action", filter.action().name());
         }
         if (filter.from() != null) {
-            conditions.add("occurred_at >= :from");
-            parameters.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
+            where.and("occurred_at >= :from", "from", filter.from().atStartOfDay(zone).toOffsetDateTime());
         }
         if (filter.to() != null) {
-            conditions.add("occurred_at < :to");
-            parameters.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+            where.and("occurred_at < :to", "to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         }
-        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-    }
-
-    private record Where(String sql, Map<String, Object> parameters) {
+        return where;
     }
 }
